@@ -1,0 +1,34 @@
+/// An identifier of a location in a gazetteer.
+///
+/// Decoded from `location/location-id`.
+public struct LocationID: Sendable, Hashable {
+    /// `@code`.
+    public var code: String?
+    /// `@vocabulary`.
+    public var vocabulary: String?
+    /// Child elements the model does not know: other namespaces, or IATI elements out of place.
+    public var extensions: [XMLNode]
+    /// Attributes the model does not know, such as d-portal's `dataset` or namespaced ones.
+    public var extensionAttributes: [XMLAttribute]
+
+    public init(
+        code: String? = nil,
+        vocabulary: String? = nil,
+        extensions: [XMLNode] = [],
+        extensionAttributes: [XMLAttribute] = []
+    ) {
+        self.code = code
+        self.vocabulary = vocabulary
+        self.extensions = extensions
+        self.extensionAttributes = extensionAttributes
+    }
+
+    /// Decodes leniently: missing or malformed parts become `nil` or empty, never an error.
+    public init(node: XMLNode) {
+        var reader = ElementReader(node)
+        code = reader.attribute("code")
+        vocabulary = reader.attribute("vocabulary")
+        extensions = reader.extensions
+        extensionAttributes = reader.extensionAttributes
+    }
+}

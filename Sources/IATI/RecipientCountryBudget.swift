@@ -1,0 +1,59 @@
+/// What the organisation plans to spend in a country in one period.
+///
+/// Decoded from `recipient-country-budget`.
+public struct RecipientCountryBudget: Sendable, Hashable {
+    /// `@status`: indicative or committed.
+    public var status: String?
+    /// `recipient-country`.
+    public var recipientCountry: RecipientCountry?
+    /// `period-start/@iso-date`.
+    public var periodStart: String?
+    /// `period-end/@iso-date`.
+    public var periodEnd: String?
+    /// `value`.
+    public var value: Value?
+    /// Every `budget-line`.
+    public var budgetLines: [BudgetLine]
+    /// Child elements the model does not know: other namespaces, or IATI elements out of place.
+    public var extensions: [XMLNode]
+    /// Attributes the model does not know, such as d-portal's `dataset` or namespaced ones.
+    public var extensionAttributes: [XMLAttribute]
+    /// What the one-value children kept as strings carried besides their value.
+    public var leafExtensions: [LeafExtension]
+
+    public init(
+        status: String? = nil,
+        recipientCountry: RecipientCountry? = nil,
+        periodStart: String? = nil,
+        periodEnd: String? = nil,
+        value: Value? = nil,
+        budgetLines: [BudgetLine] = [],
+        extensions: [XMLNode] = [],
+        extensionAttributes: [XMLAttribute] = [],
+        leafExtensions: [LeafExtension] = []
+    ) {
+        self.status = status
+        self.recipientCountry = recipientCountry
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.value = value
+        self.budgetLines = budgetLines
+        self.extensions = extensions
+        self.extensionAttributes = extensionAttributes
+        self.leafExtensions = leafExtensions
+    }
+
+    /// Decodes leniently: missing or malformed parts become `nil` or empty, never an error.
+    public init(node: XMLNode) {
+        var reader = ElementReader(node)
+        status = reader.attribute("status")
+        recipientCountry = reader.one("recipient-country", RecipientCountry.init(node:))
+        periodStart = reader.leaf("period-start", attribute: "iso-date")
+        periodEnd = reader.leaf("period-end", attribute: "iso-date")
+        value = reader.one("value", Value.init(node:))
+        budgetLines = reader.all("budget-line", BudgetLine.init(node:))
+        extensions = reader.extensions
+        extensionAttributes = reader.extensionAttributes
+        leafExtensions = reader.leafExtensions
+    }
+}

@@ -1,0 +1,32 @@
+/// Why a document could not be read: the one error type of `IATIXML`.
+///
+/// It always names the place: the file (or `<memory>`), the line, and what was wrong there.
+public struct IATIXMLError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Reason: String, Sendable, Equatable {
+        /// The file could not be opened or read.
+        case io
+        /// The XML is not well formed, or ends before its root is closed.
+        case malformed
+        /// The document declares entities (external ones would read local files or the network,
+        /// internal ones can expand exponentially): refused before anything is expanded.
+        case entityDeclaration
+        /// Well-formed XML, but neither `iati-activities` nor `iati-organisations`.
+        case notIATI
+        /// The caller's handler stopped the read with its own error.
+        case handler
+    }
+
+    public var reason: Reason
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public init(_ reason: Reason, file: String, line: Int, message: String) {
+        self.reason = reason
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line): \(message)" }
+}

@@ -1,0 +1,292 @@
+import CLibXML2
+import Foundation
+import IATI
+
+/// One pass of libxml2's SAX2 push parser over one document: builds a tree per top-level child of
+/// the IATI container and slices its bytes from the input.
+///
+/// The byte slices rely on where libxml2 stands when it calls back: at `startElementNs` its cursor is
+/// inside the start tag (a `<` cannot occur in a tag after its first byte, so the tag begins at the
+/// nearest `<` before it), at `endElementNs` just past the end tag. Every slice is checked to begin
+/// and end with the element's name; a document in another encoding than UTF-8 (where libxml2's
+/// offsets are not the file's) has its elements written out again instead.
+final class SAXSession {
+    private struct Frame {
+        var node: XMLNode
+        var text: [UInt8] = []
+        var startOffset: Int
+    }
+
+    private let file: String
+    private let handle: (IATIReader.Event) throws -> Void
+    private var context: xmlParserCtxtPtr?
+    private var failure: IATIXMLError?
+
+    private var depth = 0
+    private var containerDepth: Int?
+    private var containerClosed = false
+    private var legacy = false
+    private var namespacesInScope: [String: String] = [:]
+    private var frames: [Frame] = []
+
+    /// Raw input bytes from `windowStart` on: what an element still open may need to be sliced from.
+    private var window: [UInt8] = []
+    private var windowStart = 0
+
+    private var names: [UnsafeRawPointer: String] = [:]
+
+    init(file: String, handle: @escaping (IATIReader.Event) throws -> Void) {
+        self.file = file
+        self.handle = handle
+    }
+
+    /// Parses the chunks `next` returns until it returns `nil`.
+    func run(next: () throws -> ArraySlice<UInt8>?) throws {
+        var handler = Self.makeHandler()
+        let unmanaged = Unmanaged.passUnretained(self)
+        guard let context = xmlCreatePushParserCtxt(&handler, unmanaged.toOpaque(), nil, 0, file) else {
+            throw IATIXMLError(.io, file: file, line: 0, message: "libxml2 could not create a parser")
+        }
+        self.context = context
+        defer {
+            xmlFreeParserCtxt(context)
+            self.context = nil
+        }
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue))
+
+        while failure == nil, let chunk = try next() {
+            window.append(contentsOf: chunk)
+            let status = chunk.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
+            }
+            if failure == nil, status != 0 { failure = parserError(status: status) }
+            discardConsumedInput()
+        }
+        if failure == nil {
+            let status = xmlParseChunk(context, nil, 0, 1)
+            if failure == nil, status != 0 || context.pointee.wellFormed == 0 { failure = parserError(status: status) }
+        }
+        if let failure { throw failure }
+        if containerDepth == nil {
+            throw IATIXMLError(.notIATI, file: file, line: Int(context.pointee.input?.pointee.line ?? 0),
+                               message: "no iati-activities or iati-organisations element: not an IATI file")
+        }
+    }
+
+    // MARK: Input window
+
+    private var parserOffset: Int {
+        guard let input = context?.pointee.input?.pointee, let base = input.base, let cur = input.cur else { return 0 }
+        return Int(input.consumed) + (cur - base)
+    }
+
+    private func discardConsumedInput() {
+        let keepFrom = min(frames.first?.startOffset ?? parserOffset, parserOffset)
+        let drop = keepFrom - windowStart
+        if drop > 0, drop <= window.count {
+            window.removeFirst(drop)
+            windowStart = keepFrom
+        }
+    }
+
+    /// The offset of the `<` that opened the element being reported, and the newlines within its tag.
+    private func startTagOffset() -> (offset: Int, newlines: Int)? {
+        guard let input = context?.pointee.input?.pointee, let base = input.base, var cursor = input.cur else { return nil }
+        var newlines = 0
+        while cursor > base {
+            cursor -= 1
+            if cursor.pointee == UInt8(ascii: "<") { return (Int(input.consumed) + (cursor - base), newlines) }
+            if cursor.pointee == 10 { newlines += 1 }
+        }
+        return nil
+    }
+
+    private var convertsEncoding: Bool {
+        context?.pointee.input?.pointee.buf?.pointee.encoder != nil
+    }
+
+    // MARK: Events
+
+    fileprivate func startElement(
+        localname: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
+        namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+        attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        depth += 1
+        let tag = startTagOffset()
+        let line = max(1, Int(context?.pointee.input?.pointee.line ?? 1) - (tag?.newlines ?? 0))
+        let name = intern(localname)
+        let namespace = uri.map(intern)
+
+        guard let containerDepth else {
+            for index in 0..<namespaceCount {
+                let declaredPrefix = namespaces?[2 * index].map(intern) ?? ""
+                namespacesInScope[declaredPrefix] = namespaces?[2 * index + 1].map(intern) ?? ""
+            }
+            guard namespace == nil, name == "iati-activities" || name == "iati-organisations" else { return }
+            self.containerDepth = depth
+            let attributes = makeAttributes(count: attributeCount, attributes)
+            let version = attributes.first { $0.name == "version" && $0.namespace == nil }?.value
+            legacy = version.map(DocumentHeader.isLegacyVersion) ?? false
+            emit(.header(DocumentHeader(
+                kind: name == "iati-activities" ? .activities : .organisations,
+                version: version, attributes: attributes, namespaces: namespacesInScope, line: line)))
+            return
+        }
+        guard !containerClosed, depth > containerDepth else { return }
+        let node = XMLNode(
+            name: name, namespace: namespace, prefix: prefix.map(intern),
+            attributes: makeAttributes(count: attributeCount, attributes), line: line)
+        frames.append(Frame(node: node, startOffset: tag?.offset ?? -1))
+    }
+
+    fileprivate func endElement() {
+        defer { depth -= 1 }
+        guard let containerDepth, !containerClosed else { return }
+        if depth == containerDepth {
+            containerClosed = true
+            return
+        }
+        guard depth > containerDepth, var frame = frames.popLast() else { return }
+        if !frame.text.isEmpty {
+            let isBlank = frame.text.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+            if !(isBlank && !frame.node.children.isEmpty) {
+                frame.node.text = String(decoding: frame.text, as: UTF8.self)
+            }
+        }
+        if !frames.isEmpty {
+            frames[frames.count - 1].node.children.append(frame.node)
+            return
+        }
+        deliver(frame)
+    }
+
+    fileprivate func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
+        guard !frames.isEmpty, count > 0 else { return }
+        frames[frames.count - 1].text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+    }
+
+    fileprivate func refuseEntity(named name: String) {
+        fail(IATIXMLError(
+            .entityDeclaration, file: file, line: Int(context?.pointee.input?.pointee.line ?? 0),
+            message: "the document declares the entity '\(name)'; entity declarations are refused (no external or expanding entities are read)"))
+    }
+
+    fileprivate func structuredError(_ error: xmlErrorPtr) {
+        // Namespace and validity problems are errors that leave the document well formed; only a
+        // fatal error means the XML cannot be read.
+        guard failure == nil, error.pointee.level == XML_ERR_FATAL else { return }
+        let message = error.pointee.message.map { String(cString: $0) }?.trimmingXMLWhitespace() ?? "malformed XML"
+        failure = IATIXMLError(.malformed, file: file, line: Int(error.pointee.line), message: message)
+    }
+
+    private func deliver(_ frame: Frame) {
+        var node = frame.node
+        let isActivity = node.namespace == nil && node.name == "iati-activity"
+        let isOrganisation = node.namespace == nil && node.name == "iati-organisation"
+        guard isActivity || isOrganisation else {
+            emit(.envelope(node))
+            return
+        }
+        let end = parserOffset
+        var xml: [UInt8] = []
+        if !convertsEncoding, frame.startOffset >= windowStart, end <= windowStart + window.count, frame.startOffset < end {
+            let slice = window[(frame.startOffset - windowStart)..<(end - windowStart)]
+            if Self.slice(slice, isElementNamed: node.qualifiedName) { xml = Array(slice) }
+        }
+        if xml.isEmpty { xml = Array(node.xmlString().utf8) }
+
+        let upgraded = legacy || node[attribute: "version"].map(DocumentHeader.isLegacyVersion) == true
+        if upgraded {
+            node = isActivity ? LegacyUpgrade.upgradeActivity(node) : LegacyUpgrade.upgradeOrganisation(node)
+        }
+        let element = SourceElement(node: node, xml: xml, line: frame.node.line, upgraded: upgraded)
+        emit(isActivity ? .activity(element) : .organisation(element))
+    }
+
+    private static func slice(_ slice: ArraySlice<UInt8>, isElementNamed name: String) -> Bool {
+        let name = Array(name.utf8)
+        guard slice.count > name.count + 2, slice.first == UInt8(ascii: "<"), slice.last == UInt8(ascii: ">") else { return false }
+        let start = slice.startIndex
+        return slice[(start + 1)..<(start + 1 + name.count)].elementsEqual(name)
+    }
+
+    private func emit(_ event: IATIReader.Event) {
+        guard failure == nil else { return }
+        do {
+            try handle(event)
+        } catch let error as IATIXMLError {
+            fail(error)
+        } catch {
+            fail(IATIXMLError(.handler, file: file, line: Int(context?.pointee.input?.pointee.line ?? 0), message: "\(error)"))
+        }
+    }
+
+    private func fail(_ error: IATIXMLError) {
+        guard failure == nil else { return }
+        failure = error
+        if let context { xmlStopParser(context) }
+    }
+
+    private func parserError(status: Int32) -> IATIXMLError {
+        let line = Int(context?.pointee.input?.pointee.line ?? 0)
+        if let last = xmlCtxtGetLastError(context), let message = last.pointee.message {
+            return IATIXMLError(.malformed, file: file, line: Int(last.pointee.line), message: String(cString: message).trimmingXMLWhitespace())
+        }
+        return IATIXMLError(.malformed, file: file, line: line, message: "malformed XML (libxml2 error \(status))")
+    }
+
+    // MARK: Strings
+
+    /// libxml2 interns names in its dictionary, so one pointer is one name for the whole pass.
+    private func intern(_ pointer: UnsafePointer<xmlChar>) -> String {
+        let key = UnsafeRawPointer(pointer)
+        if let name = names[key] { return name }
+        let name = String(cString: pointer)
+        names[key] = name
+        return name
+    }
+
+    private func makeAttributes(count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [XMLAttribute] {
+        guard count > 0, let attributes else { return [] }
+        var result: [XMLAttribute] = []
+        result.reserveCapacity(count)
+        for index in 0..<count {
+            let base = 5 * index
+            guard let localname = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
+            let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            result.append(XMLAttribute(
+                name: intern(localname), namespace: attributes[base + 2].map(intern),
+                prefix: attributes[base + 1].map(intern), value: value))
+        }
+        return result
+    }
+
+    // MARK: libxml2 glue
+
+    private static func makeHandler() -> xmlSAXHandler {
+        var handler = xmlSAXHandler()
+        handler.initialized = XML_SAX2_MAGIC
+        handler.startElementNs = { context, localname, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
+            saxSession(context).startElement(
+                localname: localname!, prefix: prefix, uri: uri,
+                namespaceCount: Int(namespaceCount), namespaces: namespaces,
+                attributeCount: Int(attributeCount), attributes: attributes)
+        }
+        handler.endElementNs = { context, _, _, _ in saxSession(context).endElement() }
+        handler.characters = { context, bytes, count in saxSession(context).characters(bytes!, count: Int(count)) }
+        handler.cdataBlock = { context, bytes, count in saxSession(context).characters(bytes!, count: Int(count)) }
+        handler.entityDecl = { context, name, _, _, _, _ in
+            saxSession(context).refuseEntity(named: name.map { String(cString: $0) } ?? "?")
+        }
+        handler.serror = { context, error in
+            guard let context, let error else { return }
+            saxSession(context).structuredError(error)
+        }
+        return handler
+    }
+}
+
+private func saxSession(_ context: UnsafeMutableRawPointer?) -> SAXSession {
+    Unmanaged<SAXSession>.fromOpaque(context!).takeUnretainedValue()
+}

@@ -1,0 +1,41 @@
+/// What importing one file did.
+public struct ImportReport: Sendable, Codable, Equatable {
+    public enum Status: String, Sendable, Codable {
+        case imported
+        case failed
+    }
+
+    public var path: String
+    public var status: Status
+    /// The container's `@version` as written; `nil` when the file gives none.
+    public var version: String?
+    /// `activities` or `organisations`; `nil` when the file is not IATI.
+    public var kind: String?
+    /// What the file holds, duplicates included.
+    public var activities = 0
+    public var organisations = 0
+    public var transactions = 0
+    public var budgets = 0
+    /// Identifiers that occur more than once in the file: the first occurrence is kept.
+    public var duplicates: [String] = []
+    /// Whether a 1.0x file was upgraded to 2.03 on the way in.
+    public var upgraded = false
+    /// The reporting organisation most of the file's elements name.
+    public var reportingOrg: String?
+    public var bytes = 0
+    public var sha256: String?
+    public var error: String?
+
+    public init(path: String, status: Status) {
+        self.path = path
+        self.status = status
+    }
+}
+
+/// How far an import has got, for a progress bar.
+public struct ImportProgress: Sendable {
+    public var path: String
+    public var bytesRead: Int
+    public var totalBytes: Int
+    public var activities: Int
+}

@@ -1,0 +1,128 @@
+import Crypto
+import Foundation
+import IATI
+import IATIXML
+
+/// The parsing side of an import: reads the file, decodes the model, builds rows, hashes the bytes.
+///
+/// Runs on a thread of its own; its results (`report`, `header`, `envelope`) are read only after the
+/// pipe has finished, which orders those reads after its writes.
+final class Producer: @unchecked Sendable {
+    let path: String
+    let size: Int
+    let datasetID: Int
+    let batchRows: Int
+    let pipe: BatchPipe
+    let progress: (@Sendable (ImportProgress) -> Void)?
+
+    private(set) var report: ImportReport
+    private(set) var header: DocumentHeader?
+    private(set) var envelope: [XMLNode] = []
+
+    private var nextActivityID: Int
+    private var nextOrganisationID: Int
+    private var seen = Set<ActivityKey>()
+    private var reportingOrgs: [String: Int] = [:]
+    private var batch = ImportBatch()
+
+    init(
+        path: String, size: Int, datasetID: Int, firstActivityID: Int, firstOrganisationID: Int,
+        batchRows: Int, pipe: BatchPipe, progress: (@Sendable (ImportProgress) -> Void)?
+    ) {
+        self.path = path
+        self.size = size
+        self.datasetID = datasetID
+        self.batchRows = batchRows
+        self.pipe = pipe
+        self.progress = progress
+        self.nextActivityID = firstActivityID
+        self.nextOrganisationID = firstOrganisationID
+        report = ImportReport(path: path, status: .failed)
+        report.bytes = size
+    }
+
+    struct Cancelled: Error {}
+
+    func run() {
+        var hasher = SHA256()
+        var bytesRead = 0
+        var lastProgress = 0
+        do {
+            try IATIReader().read(file: path, onChunk: { chunk in
+                chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+                bytesRead += chunk.count
+                if let progress = self.progress, bytesRead - lastProgress >= 1 << 20 || bytesRead == self.size {
+                    lastProgress = bytesRead
+                    progress(ImportProgress(path: self.path, bytesRead: bytesRead, totalBytes: self.size,
+                                            activities: self.report.activities + self.report.organisations))
+                }
+            }) { event in
+                if self.pipe.isCancelled { throw Cancelled() }
+                try self.handle(event)
+            }
+            report.sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            report.bytes = bytesRead
+            report.reportingOrg = reportingOrgs.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+            if batch.rowCount > 0 || !batch.activityKeys.isEmpty || !batch.organisationKeys.isEmpty {
+                _ = pipe.send(batch)
+            }
+            pipe.finish()
+        } catch {
+            pipe.finish(throwing: error)
+        }
+    }
+
+    private func handle(_ event: IATIReader.Event) throws {
+        switch event {
+        case .header(let header):
+            self.header = header
+            report.kind = header.kind.rawValue
+            report.version = header.version
+            report.upgraded = header.isLegacy
+        case .envelope(let node):
+            envelope.append(node)
+        case .activity(let element):
+            report.activities += 1
+            let activity = Activity(node: element.node)
+            report.transactions += activity.transactions.count
+            report.budgets += activity.budgets.count
+            report.upgraded = report.upgraded || element.upgraded
+            let reportingOrg = activity.reportingOrg?.ref?.trimmingXMLWhitespace() ?? ""
+            let identifier = activity.iatiIdentifier?.trimmingXMLWhitespace() ?? ""
+            let key = ActivityKey(
+                reportingOrg: reportingOrg,
+                identifier: identifier.isEmpty ? "(no identifier: \(URL(fileURLWithPath: path).lastPathComponent) line \(element.line))" : identifier)
+            reportingOrgs[reportingOrg, default: 0] += 1
+            guard seen.insert(key).inserted else {
+                report.duplicates.append(key.identifier)
+                return
+            }
+            batch.add(activity, element: element, key: key, identifierMissing: identifier.isEmpty,
+                      id: nextActivityID, datasetID: datasetID, version: header?.version ?? element.node[attribute: "version"])
+            nextActivityID += 1
+            try flushIfFull()
+        case .organisation(let element):
+            report.organisations += 1
+            let organisation = Organisation(node: element.node)
+            report.budgets += organisation.totalBudgets.count + organisation.recipientOrgBudgets.count
+                + organisation.recipientRegionBudgets.count + organisation.recipientCountryBudgets.count
+            let reportingOrg = organisation.reportingOrg?.ref?.trimmingXMLWhitespace() ?? ""
+            let identifier = organisation.organisationIdentifier?.trimmingXMLWhitespace() ?? ""
+            let key = ActivityKey(reportingOrg: reportingOrg, identifier: identifier.isEmpty ? reportingOrg : identifier)
+            reportingOrgs[reportingOrg, default: 0] += 1
+            guard seen.insert(key).inserted else {
+                report.duplicates.append(key.identifier)
+                return
+            }
+            batch.add(organisation, element: element, key: key, id: nextOrganisationID, datasetID: datasetID)
+            nextOrganisationID += 1
+            try flushIfFull()
+        }
+    }
+
+    private func flushIfFull() throws {
+        guard batch.rowCount >= batchRows else { return }
+        guard pipe.send(batch) else { throw Cancelled() }
+        batch = ImportBatch()
+    }
+}

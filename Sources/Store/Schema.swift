@@ -1,0 +1,153 @@
+import SQLKit
+
+/// A column of a table the store owns.
+struct Column: Sendable {
+    enum Kind: Sendable {
+        case id, integer, text, money, date
+    }
+
+    var name: String
+    var kind: Kind
+    var notNull = false
+
+    static func id(_ name: String) -> Column { Column(name: name, kind: .id, notNull: true) }
+    static func integer(_ name: String, notNull: Bool = false) -> Column { Column(name: name, kind: .integer, notNull: notNull) }
+    static func text(_ name: String, notNull: Bool = false) -> Column { Column(name: name, kind: .text, notNull: notNull) }
+    static func money(_ name: String) -> Column { Column(name: name, kind: .money) }
+    static func date(_ name: String) -> Column { Column(name: name, kind: .date) }
+
+    var dataType: SQLDataType {
+        switch kind {
+        case .id: .bigint
+        case .integer: .bigint
+        case .text: .text
+        // NUMERIC is exact on PostgreSQL; SQLite keeps up to 15 significant digits of it.
+        case .money: .custom(SQLRaw("NUMERIC"))
+        case .date: .custom(SQLRaw("DATE"))
+        }
+    }
+}
+
+/// A table of the store: its columns in the order rows are written, and its indexes.
+struct Table: Sendable {
+    var name: String
+    var columns: [Column]
+    var primaryKey: String?
+    var indexes: [[String]] = []
+    var uniqueIndexes: [[String]] = []
+
+    var columnNames: [String] { columns.map(\.name) }
+}
+
+/// The tables of schema version 1.
+///
+/// `activity` holds each activity's published XML; the other activity tables are projections of
+/// it for queries, keyed on `activity_id` and rebuilt whenever the activity is.
+enum Schema {
+    static let dataset = Table(
+        name: "dataset",
+        columns: [
+            .id("id"), .text("name", notNull: true), .text("path"), .text("sha256", notNull: true),
+            .integer("size"), .text("kind"), .text("version"), .text("reporting_org"),
+            .text("namespaces"), .text("envelope"),
+            .integer("activity_count"), .integer("organisation_count"), .integer("transaction_count"),
+            .integer("budget_count"), .integer("duplicate_count"), .integer("upgraded"),
+            .text("status", notNull: true), .text("error"), .text("imported_at", notNull: true),
+        ],
+        primaryKey: "id", indexes: [["sha256"]])
+
+    static let activity = Table(
+        name: "activity",
+        columns: [
+            .id("id"), .integer("dataset_id", notNull: true), .text("reporting_org", notNull: true),
+            .text("iati_identifier", notNull: true), .integer("identifier_missing"), .text("version"),
+            .integer("upgraded"), .text("hierarchy"), .text("default_currency"), .text("default_lang"),
+            .text("activity_status"), .text("activity_scope"), .text("humanitarian"), .text("last_updated"),
+            .date("start_date"), .date("end_date"), .text("title"), .integer("line"), .text("xml", notNull: true),
+        ],
+        primaryKey: "id", indexes: [["dataset_id"]], uniqueIndexes: [["reporting_org", "iati_identifier"]])
+
+    static let transaction = projection("activity_transaction", [
+        .text("ref"), .text("type"), .date("transaction_date"), .money("value"), .text("currency"), .date("value_date"),
+        .text("provider_org_ref"), .text("provider_org_name"), .text("provider_activity_id"),
+        .text("receiver_org_ref"), .text("receiver_org_name"), .text("receiver_activity_id"),
+        .text("flow_type"), .text("finance_type"), .text("aid_type"), .text("tied_status"),
+        .text("disbursement_channel"), .text("humanitarian"), .text("sector_code"), .text("recipient_country"),
+        .text("recipient_region"), .text("description"),
+    ])
+    static let budget = projection("budget", [
+        .text("type"), .text("status"), .date("period_start"), .date("period_end"),
+        .money("value"), .text("currency"), .date("value_date"),
+    ])
+    static let plannedDisbursement = projection("planned_disbursement", [
+        .text("type"), .date("period_start"), .date("period_end"), .money("value"), .text("currency"),
+        .date("value_date"), .text("provider_org_ref"), .text("receiver_org_ref"),
+    ])
+    static let participatingOrg = projection("participating_org", [
+        .text("ref"), .text("type"), .text("role"), .text("org_activity_id"), .text("crs_channel_code"), .text("name"),
+    ])
+    static let sector = projection("sector", [
+        .text("code"), .text("vocabulary"), .text("vocabulary_uri"), .money("percentage"), .text("name"),
+    ])
+    static let recipientCountry = projection("recipient_country", [.text("code"), .money("percentage"), .text("name")])
+    static let recipientRegion = projection("recipient_region", [
+        .text("code"), .text("vocabulary"), .text("vocabulary_uri"), .money("percentage"), .text("name"),
+    ])
+    static let policyMarker = projection("policy_marker", [
+        .text("code"), .text("vocabulary"), .text("vocabulary_uri"), .text("significance"), .text("name"),
+    ])
+    static let tag = projection("tag", [.text("code"), .text("vocabulary"), .text("vocabulary_uri"), .text("name")])
+    static let location = projection("location", [
+        .text("ref"), .text("name"), .text("description"), .text("point"), .text("exactness"),
+        .text("location_class"), .text("feature_designation"), .text("administrative"),
+    ])
+    static let documentLink = projection("document_link", [
+        .text("url"), .text("format"), .text("title"), .text("category"), .text("language"), .date("document_date"),
+    ])
+    static let result = projection("result", [
+        .text("type"), .text("aggregation_status"), .text("title"), .integer("indicator_count"),
+    ])
+    static let indicator = projection("indicator", [
+        .integer("result_seq", notNull: true), .text("measure"), .text("ascending"), .text("title"),
+        .text("baseline_year"), .text("baseline_value"),
+    ])
+    static let indicatorPeriod = projection("indicator_period", [
+        .integer("result_seq", notNull: true), .integer("indicator_seq", notNull: true),
+        .date("period_start"), .date("period_end"), .text("target_value"), .text("actual_value"),
+    ])
+    /// Every narrative of the activity's title and descriptions, one row per language, for search.
+    static let narrative = projection("narrative", [.text("element", notNull: true), .text("lang"), .text("text", notNull: true)])
+
+    static let organisation = Table(
+        name: "organisation",
+        columns: [
+            .id("id"), .integer("dataset_id", notNull: true), .text("reporting_org", notNull: true),
+            .text("identifier", notNull: true), .text("name"), .text("default_currency"), .text("last_updated"),
+            .integer("line"), .text("xml", notNull: true),
+        ],
+        primaryKey: "id", indexes: [["dataset_id"]], uniqueIndexes: [["reporting_org", "identifier"]])
+
+    static let organisationBudget = Table(
+        name: "organisation_budget",
+        columns: [
+            .integer("organisation_id", notNull: true), .integer("seq", notNull: true), .text("kind", notNull: true),
+            .text("target"), .text("status"), .date("period_start"), .date("period_end"), .money("value"),
+            .text("currency"), .date("value_date"),
+        ],
+        indexes: [["organisation_id"]])
+
+    /// The tables keyed on `activity_id`, emptied for an activity before it is written again.
+    static let activityProjections = [
+        transaction, budget, plannedDisbursement, participatingOrg, sector, recipientCountry, recipientRegion,
+        policyMarker, tag, location, documentLink, result, indicator, indicatorPeriod, narrative,
+    ]
+
+    static let all = [dataset, activity] + activityProjections + [organisation, organisationBudget]
+
+    private static func projection(_ name: String, _ columns: [Column]) -> Table {
+        Table(
+            name: name,
+            columns: [.integer("activity_id", notNull: true), .integer("seq", notNull: true)] + columns,
+            indexes: [["activity_id"]])
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import SQLKit
+
+/// The store: every imported IATI file, its activities and organisations, and their projections.
+///
+/// One set of queries runs on SQLite (a file, the default) and PostgreSQL (a `postgres://` URL).
+/// Each activity is kept as the XML it was published as; projection tables serve the queries.
+public final class Store: Sendable {
+    let database: Database
+
+    private init(database: Database) {
+        self.database = database
+    }
+
+    /// Opens the database at `location` (a path or a `postgres://` URL) and brings its schema up to date.
+    public static func open(_ location: String) async throws -> Store {
+        let database = try await Database.open(location)
+        do {
+            try await Migrations.migrate(database)
+        } catch {
+            await database.close()
+            throw error
+        }
+        return Store(database: database)
+    }
+
+    /// Where the store is, with any password hidden.
+    public var location: String { database.location }
+
+    public var engineName: String { database.isPostgres ? "PostgreSQL" : "SQLite" }
+
+    public func close() async {
+        await database.close()
+    }
+
+    /// Imports one file in one transaction: all its activities or none. The report says which.
+    public func importFile(at path: String, progress: (@Sendable (ImportProgress) -> Void)? = nil) async -> ImportReport {
+        await Importer(database: database).importFile(at: path, progress: progress)
+    }
+
+    /// The stored XML of an activity, with what it takes to read it again: the namespaces of its
+    /// file and whether the file was a legacy 1.0x one.
+    public func activityDocument(reportingOrg: String, identifier: String) async throws -> StoredDocument? {
+        let row = try await database.sql.select()
+            .column(SQLColumn("xml", table: "activity"))
+            .column(SQLColumn("upgraded", table: "activity"))
+            .column(SQLColumn("namespaces", table: "dataset"))
+            .from("activity")
+            .join("dataset", on: SQLColumn("dataset_id", table: "activity"), .equal, SQLColumn("id", table: "dataset"))
+            .where(SQLColumn("reporting_org", table: "activity"), .equal, SQLBind(reportingOrg))
+            .where(SQLColumn("iati_identifier", table: "activity"), .equal, SQLBind(identifier))
+            .first()
+        guard let row else { return nil }
+        return try StoredDocument(row: row)
+    }
+
+    /// Every stored activity document of a dataset (by its sha256), in file order.
+    public func activityDocuments(datasetSHA256 sha256: String) async throws -> [StoredDocument] {
+        try await database.sql.select()
+            .column(SQLColumn("xml", table: "activity"))
+            .column(SQLColumn("upgraded", table: "activity"))
+            .column(SQLColumn("namespaces", table: "dataset"))
+            .from("activity")
+            .join("dataset", on: SQLColumn("dataset_id", table: "activity"), .equal, SQLColumn("id", table: "dataset"))
+            .where(SQLColumn("sha256", table: "dataset"), .equal, SQLBind(sha256))
+            .orderBy(SQLColumn("id", table: "activity"))
+            .all()
+            .map(StoredDocument.init(row:))
+    }
+
+    /// Every stored organisation document of a dataset (by its sha256), in file order.
+    public func organisationDocuments(datasetSHA256 sha256: String) async throws -> [StoredDocument] {
+        try await database.sql.select()
+            .column(SQLColumn("xml", table: "organisation"))
+            .column(SQLLiteral.numeric("0"), as: "upgraded")
+            .column(SQLColumn("namespaces", table: "dataset"))
+            .column(SQLColumn("version", table: "dataset"))
+            .from("organisation")
+            .join("dataset", on: SQLColumn("dataset_id", table: "organisation"), .equal, SQLColumn("id", table: "dataset"))
+            .where(SQLColumn("sha256", table: "dataset"), .equal, SQLBind(sha256))
+            .orderBy(SQLColumn("id", table: "organisation"))
+            .all()
+            .map(StoredDocument.init(row:))
+    }
+}
+
+/// An activity or organisation as stored: its published XML and the context to read it again.
+public struct StoredDocument: Sendable {
+    public var xml: String
+    public var namespaces: [String: String]
+    public var legacy: Bool
+
+    init(row: any SQLRow) throws {
+        xml = try row.decode(column: "xml", as: String.self)
+        let namespacesJSON = try row.decodeNil(column: "namespaces") ? "{}" : row.decode(column: "namespaces", as: String.self)
+        namespaces = (try? JSONDecoder().decode([String: String].self, from: Data(namespacesJSON.utf8))) ?? [:]
+        var legacy = try row.decode(column: "upgraded", as: Int.self) != 0
+        if row.contains(column: "version"), let version = try row.decode(column: "version", as: String?.self) {
+            legacy = version.trimmingCharacters(in: .whitespaces).hasPrefix("1")
+        }
+        self.legacy = legacy
+    }
+}

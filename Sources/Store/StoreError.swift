@@ -1,0 +1,21 @@
+/// What went wrong in the store: the one error type of `Store`.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public enum Reason: String, Sendable {
+        /// The `--db` location is neither a path nor a `postgres://` URL that can be reached.
+        case location
+        /// The database answered with an error.
+        case database
+        /// The database was written by a newer DevCoop than this one.
+        case schemaTooNew
+    }
+
+    public var reason: Reason
+    public var message: String
+
+    public init(_ reason: Reason, _ message: String) {
+        self.reason = reason
+        self.message = message
+    }
+
+    public var description: String { message }
+}

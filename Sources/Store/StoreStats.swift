@@ -1,0 +1,58 @@
+import SQLKit
+
+/// What the store holds, computed by SQL aggregates.
+public struct StoreStats: Sendable, Codable, Equatable {
+    public struct Count: Sendable, Codable, Equatable {
+        public var key: String
+        public var count: Int
+    }
+
+    public var datasets: Int
+    public var failedDatasets: Int
+    public var activities: Int
+    public var organisations: Int
+    public var transactions: Int
+    public var budgets: Int
+    /// Transactions by `@code` of their type, most frequent first.
+    public var transactionsByType: [Count]
+    /// Activities by reporting organisation, most first.
+    public var publishers: [Count]
+    /// Narratives of titles and descriptions by `xml:lang` as written (`(default)` when absent).
+    public var languages: [Count]
+}
+
+extension Store {
+    /// Counts of what the store holds.
+    public func stats() async throws -> StoreStats {
+        let sql = database.sql
+        func count(_ table: String, where condition: (column: String, value: String)? = nil) async throws -> Int {
+            var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+            if let condition { query = query.where(SQLIdentifier(condition.column), .equal, condition.value) }
+            return try await query.first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        func grouped(_ table: String, by column: String, default fallback: String, limit: Int? = nil) async throws -> [StoreStats.Count] {
+            let key = SQLFunction("COALESCE", args: SQLIdentifier(column), SQLLiteral.string(fallback))
+            var query = sql.select()
+                .column(key, as: "k")
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(table)
+                .groupBy(key)
+                .orderBy(SQLFunction("COUNT", args: SQLLiteral.all), SQLDirection.descending)
+                .orderBy(key)
+            if let limit { query = query.limit(limit) }
+            return try await query.all().map {
+                StoreStats.Count(key: try $0.decode(column: "k", as: String.self), count: try $0.decode(column: "n", as: Int.self))
+            }
+        }
+        return StoreStats(
+            datasets: try await count("dataset", where: ("status", "imported")),
+            failedDatasets: try await count("dataset", where: ("status", "failed")),
+            activities: try await count("activity"),
+            organisations: try await count("organisation"),
+            transactions: try await count("activity_transaction"),
+            budgets: try await count("budget"),
+            transactionsByType: try await grouped("activity_transaction", by: "type", default: "(none)"),
+            publishers: try await grouped("activity", by: "reporting_org", default: "(none)"),
+            languages: try await grouped("narrative", by: "lang", default: "(default)"))
+    }
+}

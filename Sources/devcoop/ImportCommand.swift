@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import Store
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import IATI activity and organisation files (1.0x to 2.03) into the store.",
+        discussion: """
+            Each file is imported in one transaction: all of it or, when it fails, nothing. \
+            Exit code 0 when every file imported, 1 when some failed, 2 on bad usage.
+            """)
+
+    @Option(help: "The store: an SQLite file path or a postgres:// URL.")
+    var db = "devcoop.sqlite"
+
+    @Flag(help: "Print one JSON object with every file's result and the totals.")
+    var json = false
+
+    @Argument(help: "IATI XML files, or folders searched recursively for .xml files.")
+    var paths: [String]
+
+    struct Output: Encodable {
+        struct File: Encodable {
+            var path: String
+            var status: String
+            var version: String?
+            var kind: String?
+            var activities: Int
+            var organisations: Int
+            var transactions: Int
+            var budgets: Int
+            var duplicates: [String]
+            var upgraded: Bool
+            var error: String?
+        }
+
+        struct Totals: Encodable {
+            var files = 0
+            var imported = 0
+            var failed = 0
+            var activities = 0
+            var organisations = 0
+            var transactions = 0
+            var budgets = 0
+            var bytes = 0
+            var seconds = 0.0
+        }
+
+        var files: [File] = []
+        var totals = Totals()
+    }
+
+    func run() async throws {
+        let files = try InputFiles.expand(paths)
+        guard !files.isEmpty else { throw UsageError(description: "no .xml files in \(paths.joined(separator: ", "))") }
+        let store: Store
+        do {
+            store = try await Store.open(db)
+        } catch {
+            Terminal.error("devcoop: \(error)")
+            throw ExitCode(1)
+        }
+        let started = Date()
+        var output = Output()
+        for (index, path) in files.enumerated() {
+            let position = "\(index + 1)/\(files.count)"
+            let report = await store.importFile(at: path) { progress in
+                let fraction = progress.totalBytes > 0 ? Double(progress.bytesRead) / Double(progress.totalBytes) : 0
+                Terminal.progress("\(position) \(Terminal.bar(fraction: fraction)) \(Terminal.megabytes(progress.bytesRead)) / \(Terminal.megabytes(progress.totalBytes)), \(progress.activities) activities  \(URL(fileURLWithPath: path).lastPathComponent)")
+            }
+            Terminal.clearProgress()
+            output.files.append(Output.File(
+                path: report.path, status: report.status.rawValue, version: report.version, kind: report.kind,
+                activities: report.activities, organisations: report.organisations, transactions: report.transactions,
+                budgets: report.budgets, duplicates: report.duplicates, upgraded: report.upgraded, error: report.error))
+            output.totals.files += 1
+            output.totals.imported += report.status == .imported ? 1 : 0
+            output.totals.failed += report.status == .failed ? 1 : 0
+            output.totals.activities += report.activities
+            output.totals.organisations += report.organisations
+            output.totals.transactions += report.transactions
+            output.totals.budgets += report.budgets
+            output.totals.bytes += report.bytes
+            if !json { print(Self.line(for: report)) }
+        }
+        output.totals.seconds = (Date().timeIntervalSince(started) * 100).rounded() / 100
+        await store.close()
+        if json {
+            print(Terminal.json(output))
+        } else {
+            let totals = output.totals
+            print("\(totals.imported) of \(totals.files) files imported into \(store.location) (\(store.engineName)): \(totals.activities) activities, \(totals.organisations) organisations, \(totals.transactions) transactions, \(totals.budgets) budgets, \(Terminal.megabytes(totals.bytes)) in \(String(format: "%.2f", totals.seconds)) s" + (totals.failed > 0 ? "; \(totals.failed) failed" : ""))
+        }
+        if output.totals.failed > 0 { throw ExitCode(1) }
+    }
+
+    static func line(for report: ImportReport) -> String {
+        let name = report.path
+        guard report.status == .imported else { return "FAILED    \(name): \(report.error ?? "unknown error")" }
+        var parts = ["\(report.kind ?? "?") \(report.version ?? "(no version)")" + (report.upgraded ? " → 2.03" : "")]
+        if report.kind == "organisations" {
+            parts.append("\(report.organisations) organisations")
+        } else {
+            parts.append("\(report.activities) activities")
+            parts.append("\(report.transactions) transactions")
+        }
+        parts.append("\(report.budgets) budgets")
+        if !report.duplicates.isEmpty {
+            parts.append("\(report.duplicates.count) duplicate identifiers skipped (first: \(report.duplicates[0]))")
+        }
+        return "imported  \(name): " + parts.joined(separator: ", ")
+    }
+}
