@@ -1,6 +1,6 @@
 /// A type of aid, in a given aid-type vocabulary.
 ///
-/// Decoded from `default-aid-type and transaction/aid-type`.
+/// Decoded from `default-aid-type` and `transaction/aid-type`.
 public struct AidType: Sendable, Hashable {
     /// `@code`.
     public var code: String?

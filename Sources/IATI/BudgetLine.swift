@@ -1,6 +1,6 @@
 /// A sub-total of an organisation budget or expenditure, such as one programme's share.
 ///
-/// Decoded from `budget-line and expense-line`.
+/// Decoded from `budget-line` and `expense-line`.
 public struct BudgetLine: Sendable, Hashable {
     /// `@ref`.
     public var ref: String?

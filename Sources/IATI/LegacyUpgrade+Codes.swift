@@ -64,6 +64,15 @@ extension LegacyUpgrade {
     /// BudgetType names seen in 1.0x files where the code belongs (`type="Original"`).
     public static let budgetTypeNames: [String: String] = ["ORIGINAL": "1", "REVISED": "2"]
 
+    /// ActivityStatus names (1.0x codelist), for an `activity-status` given only by name.
+    public static let activityStatusNames: [String: String] = [
+        "PIPELINE/IDENTIFICATION": "1", "IMPLEMENTATION": "2", "COMPLETION": "3", "POST-COMPLETION": "4",
+        "CANCELLED": "5", "SUSPENDED": "6",
+    ]
+
+    /// TiedStatus names, for a `default-tied-status` / `tied-status` given only by name.
+    public static let tiedStatusNames: [String: String] = ["PARTIALLY TIED": "3", "TIED": "4", "UNTIED": "5"]
+
     /// ResultType names, for a `result/@type` given by name.
     public static let resultTypeNames: [String: String] = ["OUTPUT": "1", "OUTCOME": "2", "IMPACT": "3"]
 

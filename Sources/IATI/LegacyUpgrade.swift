@@ -6,7 +6,12 @@
 /// elements and attributes as given, and 1.0x values that have no 2.0x home (listed below). Codes not
 /// found in a table are kept as given, so the validator can report them. Applied to data that is
 /// already 2.0x-shaped it changes nothing of substance (codes are already numbers, text already sits
-/// in `narrative`s). Elements are not re-ordered into 2.03 schema order.
+/// in `narrative`s). 2.01 made element order part of the schema, so the children of `iati-activity`,
+/// `iati-organisation` and of the 1.0x elements most often written out of order (`transaction`,
+/// `location`, `contact-info`, `document-link`, `budget`, `planned-disbursement`, the organisation
+/// budgets) are put into 2.03 order by a stable sort; elements the order does not name (unknown IATI
+/// elements, extensions) follow the known ones in their original order. Deeper children keep their
+/// order.
 ///
 /// Sources: the IATI 2.01 changelog and "Migrating from versions 1.x to version 2.01" (IATI-Upgrades,
 /// `en/upgrade-changelogs/integer-upgrade-to-2-01/`), the 1.04 location summary, the 1.05 schemas and
@@ -31,6 +36,7 @@
 /// | `sector/@vocabulary`, `transaction/sector/@vocabulary` `DAC DAC-3 COFOG NACE NTEE ADT RO RO2` | `1 2 3 4 5 6 99 98` (`ISO`, `WB` and publisher-invented vocabularies kept as given) |
 /// | `policy-marker/@vocabulary` `DAC RO` | `1 99` |
 /// | † `recipient-region/@vocabulary` by name `DAC`/`OECD DAC` `UN` `RO` | `1 2 99` (numeric since 1.04) |
+/// | † `activity-status`, `default-tied-status`, `transaction/tied-status` without `@code`, the codelist name as text (`Implementation`, `untied`) | `@code` from the name (ActivityStatus `1`–`6`, TiedStatus `3 4 5`), text dropped |
 /// | † `budget/@type` `Original Revised`; `result/@type` `output outcome impact`; `result/indicator/@measure` `unit percentage`; `description/@type` `general objectives target groups other` | `1 2`; `1 2 3`; `1 2`; `1 2 3 4` |
 /// | `other-identifier` text, `@owner-ref`, `@owner-name` | `@ref` = text; `owner-org/@ref` = owner-ref; `owner-org/narrative` = owner-name (with the element's `@xml:lang`); `@type` (new, required) = `A1` when owner-ref is the reporting org's `@ref`, `A2` when the owner is the CRS (`@owner-ref` `CRS` or "CRS" in `@owner-name`), else `A9` |
 /// | `activity-website` (URL as text) | `document-link @url=URL @format="text/html"` with `title/narrative` "Activity website" (`xml:lang="en"`) and `category @code="A12"` (as in the migration guide) |
@@ -81,6 +87,7 @@ extension LegacyUpgrade {
         var root = node
         root.removeAttribute("version")
         root.children = upgradeChildren(root.children, parentPath: "", context: context)
+        sortIntoSchemaOrder(&root, path: "", kind: kind)
         return root
     }
 
@@ -121,6 +128,7 @@ extension LegacyUpgrade {
         case .activity: applyActivityRules(to: &node, path: path, context: context)
         case .organisation: applyOrganisationRules(to: &node, path: path)
         }
+        sortIntoSchemaOrder(&node, path: path, kind: context.kind)
         return [node]
     }
 }
@@ -206,6 +214,10 @@ extension LegacyUpgrade {
             node.removeAttribute("type")
         case "transaction/transaction-type":
             upgradeTransactionType(&node)
+        case "activity-status":
+            codeFromLabel(&node, names: activityStatusNames)
+        case "default-tied-status", "transaction/tied-status":
+            codeFromLabel(&node, names: tiedStatusNames)
         case "transaction":
             upgradeTransactionTypeAttribute(&node)
         case "other-identifier":
@@ -315,6 +327,14 @@ extension LegacyUpgrade {
             let day = Int(date.suffix(2)), (1...31).contains(day)
         else { return nil }
         return date
+    }
+
+    /// † A code element given only its codelist name as text (`<default-tied-status>untied</…>`).
+    static func codeFromLabel(_ node: inout XMLNode, names: [String: String]) {
+        guard node.nonEmptyAttribute("code") == nil, let text = node.trimmedText,
+            let code = lookUp(text, in: names)
+        else { return }
+        node.setAttribute("code", code)
     }
 
     static func upgradeTransactionType(_ node: inout XMLNode) {
@@ -495,6 +515,61 @@ extension LegacyUpgrade {
 
     static func codeElement(_ name: String, code: String, line: Int) -> XMLNode {
         XMLNode(name: name, attributes: [XMLAttribute(name: "code", value: code)], line: line)
+    }
+}
+
+// MARK: - Schema order
+
+extension LegacyUpgrade {
+    /// 2.03 child order (from the 2.03 schemas) of the elements 1.0x publishers wrote in any order.
+    static let activitySchemaOrder: [String: [String]] = [
+        "": [
+            "iati-identifier", "reporting-org", "title", "description", "participating-org", "other-identifier",
+            "activity-status", "activity-date", "contact-info", "activity-scope", "recipient-country",
+            "recipient-region", "location", "sector", "tag", "country-budget-items", "humanitarian-scope",
+            "policy-marker", "collaboration-type", "default-flow-type", "default-finance-type", "default-aid-type",
+            "default-tied-status", "budget", "planned-disbursement", "capital-spend", "transaction",
+            "document-link", "related-activity", "legacy-data", "conditions", "result", "crs-add", "fss",
+        ],
+        "transaction": [
+            "transaction-type", "transaction-date", "value", "description", "provider-org", "receiver-org",
+            "disbursement-channel", "sector", "recipient-country", "recipient-region", "flow-type",
+            "finance-type", "aid-type", "tied-status",
+        ],
+        "location": [
+            "location-reach", "location-id", "name", "description", "activity-description", "administrative",
+            "point", "exactness", "location-class", "feature-designation",
+        ],
+        "contact-info": [
+            "organisation", "department", "person-name", "job-title", "telephone", "email", "website",
+            "mailing-address",
+        ],
+        "document-link": ["title", "description", "category", "language", "document-date"],
+        "budget": ["period-start", "period-end", "value"],
+        "planned-disbursement": ["period-start", "period-end", "value", "provider-org", "receiver-org"],
+    ]
+
+    static let organisationSchemaOrder: [String: [String]] = [
+        "": [
+            "organisation-identifier", "name", "reporting-org", "total-budget", "recipient-org-budget",
+            "recipient-region-budget", "recipient-country-budget", "total-expenditure", "document-link",
+        ],
+        "document-link": ["title", "description", "category", "language", "document-date", "recipient-country"],
+        "total-budget": ["period-start", "period-end", "value", "budget-line"],
+        "recipient-org-budget": ["recipient-org", "period-start", "period-end", "value", "budget-line"],
+        "recipient-country-budget": ["recipient-country", "period-start", "period-end", "value", "budget-line"],
+    ]
+
+    /// Stable sort of the children into schema order; elements the order does not name (unknown
+    /// IATI elements, extensions) keep their relative order after the known ones.
+    static func sortIntoSchemaOrder(_ node: inout XMLNode, path: String, kind: Kind) {
+        let table = kind == .activity ? activitySchemaOrder : organisationSchemaOrder
+        guard node.children.count > 1, let order = table[path] else { return }
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let keyed = node.children.enumerated().map { index, child in
+            (rank: child.namespace == nil ? rank[child.name] ?? order.count : order.count, index: index, child: child)
+        }
+        node.children = keyed.sorted { ($0.rank, $0.index) < ($1.rank, $1.index) }.map(\.child)
     }
 }
 

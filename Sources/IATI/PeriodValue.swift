@@ -1,6 +1,6 @@
 /// A target or actual value of an indicator for a period.
 ///
-/// Decoded from `period/target and period/actual`.
+/// Decoded from `period/target` and `period/actual`.
 public struct PeriodValue: Sendable, Hashable {
     /// `@value` as written: result values may be numbers or text, and are not parsed.
     public var value: String?

@@ -1,6 +1,6 @@
 /// The organisation money comes from.
 ///
-/// Decoded from `provider-org (transaction and planned-disbursement)`.
+/// Decoded from `provider-org` in a transaction or planned disbursement.
 public struct ProviderOrg: Sendable, Hashable {
     /// `@ref`.
     public var ref: String?

@@ -1,6 +1,6 @@
 /// The organisation money goes to.
 ///
-/// Decoded from `receiver-org (transaction and planned-disbursement)`.
+/// Decoded from `receiver-org` in a transaction or planned disbursement.
 public struct ReceiverOrg: Sendable, Hashable {
     /// `@ref`.
     public var ref: String?

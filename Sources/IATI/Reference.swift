@@ -1,6 +1,6 @@
 /// A reference to an external results framework (for a result or an indicator).
 ///
-/// Decoded from `result/reference and indicator/reference`.
+/// Decoded from `result/reference` and `indicator/reference`.
 public struct Reference: Sendable, Hashable {
     /// `@code`.
     public var code: String?

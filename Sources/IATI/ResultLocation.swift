@@ -1,6 +1,6 @@
 /// A reference to one of the activity's `location`s from a baseline, target or actual.
 ///
-/// Decoded from `location in baseline, target, actual`.
+/// Decoded from `location` in a baseline, target or actual.
 public struct ResultLocation: Sendable, Hashable {
     /// `@ref`.
     public var ref: String?

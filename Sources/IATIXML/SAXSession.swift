@@ -190,9 +190,13 @@ final class SAXSession {
         }
         let end = parserOffset
         var xml: [UInt8] = []
+        var offset: Int?
         if !convertsEncoding, frame.startOffset >= windowStart, end <= windowStart + window.count, frame.startOffset < end {
             let slice = window[(frame.startOffset - windowStart)..<(end - windowStart)]
-            if Self.slice(slice, isElementNamed: node.qualifiedName) { xml = Array(slice) }
+            if Self.slice(slice, isElementNamed: node.qualifiedName) {
+                xml = Array(slice)
+                offset = frame.startOffset
+            }
         }
         if xml.isEmpty { xml = Array(node.xmlString().utf8) }
 
@@ -200,7 +204,7 @@ final class SAXSession {
         if upgraded {
             node = isActivity ? LegacyUpgrade.upgradeActivity(node) : LegacyUpgrade.upgradeOrganisation(node)
         }
-        let element = SourceElement(node: node, xml: xml, line: frame.node.line, upgraded: upgraded)
+        let element = SourceElement(node: node, xml: xml, line: frame.node.line, upgraded: upgraded, offset: offset)
         emit(isActivity ? .activity(element) : .organisation(element))
     }
 

@@ -11,11 +11,14 @@ public struct SourceElement: Sendable {
     public var line: Int
     /// Whether `node` was upgraded from a 1.0x document.
     public var upgraded: Bool
+    /// Where `xml` starts in the document's bytes; `nil` when it was written out again.
+    public var offset: Int?
 
-    public init(node: XMLNode, xml: [UInt8], line: Int, upgraded: Bool) {
+    public init(node: XMLNode, xml: [UInt8], line: Int, upgraded: Bool, offset: Int?) {
         self.node = node
         self.xml = xml
         self.line = line
         self.upgraded = upgraded
+        self.offset = offset
     }
 }

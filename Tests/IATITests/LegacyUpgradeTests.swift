@@ -19,6 +19,10 @@ private enum Legacy {
             children: children, text: text, line: line)
     }
 
+    static func el(_ name: String, text: String = "", line: Int = 0, _ children: [XMLNode]) -> XMLNode {
+        el(name, [:], text: text, line: line, children)
+    }
+
     static func activity(_ children: [XMLNode], _ attributes: KeyValuePairs<String, String> = ["version": "1.02"])
         -> XMLNode
     {
@@ -38,9 +42,9 @@ private enum Legacy {
 }
 
 extension XMLNode {
-    fileprivate var narratives: [XMLNode] { children("narrative") }
-    fileprivate var narrativeTexts: [String] { narratives.map(\.text) }
-    fileprivate var lang: String? { self[attribute: "xml:lang"] }
+    fileprivate var upNarratives: [XMLNode] { children("narrative") }
+    fileprivate var upNarrativeTexts: [String] { upNarratives.map(\.text) }
+    fileprivate var upLang: String? { self[attribute: "xml:lang"] }
 }
 
 @Suite("LegacyUpgrade")
@@ -51,10 +55,10 @@ struct LegacyUpgradeTests {
         let title = Legacy.upgradeOne(Legacy.el("title", ["xml:lang": "en"], text: "\n  Roads 2  \n", line: 7))
         #expect(title.name == "title")
         #expect(title.text == "")
-        #expect(title.lang == nil)
-        #expect(title.narrativeTexts == ["Roads 2"])
-        #expect(title.narratives.first?.lang == "en")
-        #expect(title.narratives.first?.line == 7)
+        #expect(title.upLang == nil)
+        #expect(title.upNarrativeTexts == ["Roads 2"])
+        #expect(title.upNarratives.first?.upLang == "en")
+        #expect(title.upNarratives.first?.line == 7)
         #expect(title.line == 7)
     }
 
@@ -95,10 +99,10 @@ struct LegacyUpgradeTests {
     func activityFreeTextMovesToNarrative(path: [String]) throws {
         let leaf = try #require(Self.upgradedLeaf(path, text: "Some text"))
         #expect(leaf.text == "")
-        #expect(leaf.narrativeTexts == ["Some text"])
-        #expect(leaf.narratives.first?.lang == "fr")
-        #expect(leaf.lang == nil)
-        #expect(leaf.narratives.first?.line == 42)
+        #expect(leaf.upNarrativeTexts == ["Some text"])
+        #expect(leaf.upNarratives.first?.upLang == "fr")
+        #expect(leaf.upLang == nil)
+        #expect(leaf.upNarratives.first?.line == 42)
     }
 
     static let organisationTextPaths: [[String]] = [
@@ -110,14 +114,14 @@ struct LegacyUpgradeTests {
     func organisationFreeTextMovesToNarrative(path: [String]) throws {
         let leaf = try #require(Self.upgradedLeaf(path, text: "Alliance", organisation: true))
         #expect(leaf.text == "")
-        #expect(leaf.narrativeTexts == ["Alliance"])
-        #expect(leaf.narratives.first?.lang == "fr")
+        #expect(leaf.upNarrativeTexts == ["Alliance"])
+        #expect(leaf.upNarratives.first?.upLang == "fr")
     }
 
     @Test func elementWithoutTextGetsNoNarrative() {
         let org = Legacy.upgradeOne(Legacy.el("reporting-org", ["ref": "GB-1", "xml:lang": "en"], text: "\n  "))
-        #expect(org.narratives.isEmpty)
-        #expect(org.lang == "en")
+        #expect(org.upNarratives.isEmpty)
+        #expect(org.upLang == "en")
         #expect(org[attribute: "ref"] == "GB-1")
     }
 
@@ -126,8 +130,8 @@ struct LegacyUpgradeTests {
             Legacy.el("title", ["xml:lang": "en"], text: "Water"),
             Legacy.el("title", ["xml:lang": "fr"], text: "Eau"))
         #expect(merged.count == 1)
-        #expect(merged[0].narrativeTexts == ["Water", "Eau"])
-        #expect(merged[0].narratives.map(\.lang) == ["en", "fr"])
+        #expect(merged[0].upNarrativeTexts == ["Water", "Eau"])
+        #expect(merged[0].upNarratives.map(\.upLang) == ["en", "fr"])
 
         let sameLanguage = Legacy.upgrade(
             Legacy.el("description", ["type": "1"], text: "One"),
@@ -188,17 +192,17 @@ struct LegacyUpgradeTests {
         let fromText = Legacy.upgradeOne(Legacy.el("activity-date", ["type": "start-actual"], text: "2010-10-01"))
         #expect(fromText[attribute: "iso-date"] == "2010-10-01")
         #expect(fromText.text == "")
-        #expect(fromText.narratives.isEmpty)
+        #expect(fromText.upNarratives.isEmpty)
 
         let duplicate = Legacy.upgradeOne(
             Legacy.el("activity-date", ["type": "end-planned", "iso-date": "2012-09-30", "xml:lang": "en"], text: "2012-09-30"))
-        #expect(duplicate.narratives.isEmpty)
+        #expect(duplicate.upNarratives.isEmpty)
         #expect(duplicate.text == "")
 
         let label = Legacy.upgradeOne(
             Legacy.el("activity-date", ["type": "start-planned", "iso-date": "2012-01-01", "xml:lang": "en"], text: "Q1 2012"))
-        #expect(label.narrativeTexts == ["Q1 2012"])
-        #expect(label.narratives.first?.lang == "en")
+        #expect(label.upNarrativeTexts == ["Q1 2012"])
+        #expect(label.upNarratives.first?.upLang == "en")
         #expect(label[attribute: "type"] == "1")
     }
 
@@ -209,7 +213,7 @@ struct LegacyUpgradeTests {
     func participatingOrgRoles(old: String, new: String) {
         let org = Legacy.upgradeOne(Legacy.el("participating-org", ["role": old, "ref": "GB-1"], text: "DFID"))
         #expect(org[attribute: "role"] == new)
-        #expect(org.narrativeTexts == ["DFID"])
+        #expect(org.upNarrativeTexts == ["DFID"])
     }
 
     @Test(arguments: [
@@ -219,20 +223,20 @@ struct LegacyUpgradeTests {
     func sectorVocabularies(old: String, new: String) {
         let sector = Legacy.upgradeOne(Legacy.el("sector", ["vocabulary": old, "code": "11110"], text: "Education"))
         #expect(sector[attribute: "vocabulary"] == new)
-        #expect(sector.narrativeTexts == ["Education"])
+        #expect(sector.upNarrativeTexts == ["Education"])
     }
 
     @Test func policyMarkerAndRegionVocabularies() {
         let marker = Legacy.upgradeOne(
             Legacy.el("policy-marker", ["vocabulary": "DAC", "code": "1", "significance": "2"], text: "Gender Equality"))
         #expect(marker[attribute: "vocabulary"] == "1")
-        #expect(marker.narrativeTexts == ["Gender Equality"])
+        #expect(marker.upNarrativeTexts == ["Gender Equality"])
         let own = Legacy.upgradeOne(Legacy.el("policy-marker", ["vocabulary": "RO", "code": "X"]))
         #expect(own[attribute: "vocabulary"] == "99")
 
         let region = Legacy.upgradeOne(Legacy.el("recipient-region", ["vocabulary": "UN", "code": "002"], text: "Africa"))
         #expect(region[attribute: "vocabulary"] == "2")
-        #expect(region.narrativeTexts == ["Africa"])
+        #expect(region.upNarrativeTexts == ["Africa"])
         let numeric = Legacy.upgradeOne(Legacy.el("recipient-region", ["vocabulary": "1", "code": "298"]))
         #expect(numeric[attribute: "vocabulary"] == "1")
     }
@@ -242,10 +246,12 @@ struct LegacyUpgradeTests {
             Legacy.el("budget", ["type": "Revised"]),
             Legacy.el("result", ["type": "outcome"], [Legacy.el("indicator", ["measure": "Percentage"])]),
             Legacy.el("description", ["type": "General"], text: "About"))
-        #expect(result[0][attribute: "type"] == "2")
+        // Also put into schema order: description, budget, result.
+        #expect(result.map(\.name) == ["description", "budget", "result"])
         #expect(result[1][attribute: "type"] == "2")
-        #expect(result[1].child("indicator")?[attribute: "measure"] == "2")
-        #expect(result[2][attribute: "type"] == "1")
+        #expect(result[2][attribute: "type"] == "2")
+        #expect(result[2].child("indicator")?[attribute: "measure"] == "2")
+        #expect(result[0][attribute: "type"] == "1")
     }
 
     @Test func codeElementsLoseTheirLabelOnlyWhenCoded() {
@@ -257,12 +263,49 @@ struct LegacyUpgradeTests {
                 "document-link", ["url": "http://x"],
                 [Legacy.el("category", ["code": "A02"], text: "Objectives"), Legacy.el("language", ["code": "en"], text: "English")]))
         #expect(result[0].text == "")
-        #expect(result[0].lang == nil)
+        #expect(result[0].upLang == nil)
         #expect(result[0][attribute: "code"] == "2")
         #expect(result[1].text == "ODA")
-        #expect(result[2].text == "")
-        #expect(result[3].child("category")?.text == "")
-        #expect(result[3].child("language")?.text == "")
+        #expect(result.map(\.name) == ["activity-status", "default-flow-type", "document-link", "related-activity"])
+        #expect(result[3].text == "")
+        #expect(result[2].child("category")?.text == "")
+        #expect(result[2].child("language")?.text == "")
+    }
+
+    @Test func statusNamesBecomeCodes() {
+        let result = Legacy.upgrade(
+            Legacy.el("activity-status", text: "Implementation"),
+            Legacy.el("default-tied-status", text: "untied"),
+            Legacy.el("default-tied-status", text: "mostly"))
+        #expect(result[0][attribute: "code"] == "2")
+        #expect(result[0].text == "")
+        #expect(result[1][attribute: "code"] == "5")
+        #expect(result[1].text == "")
+        #expect(result[2][attribute: "code"] == nil)
+        #expect(result[2].text == "mostly")
+    }
+
+    @Test func childrenArePutIntoSchemaOrder() {
+        let extensionNode = XMLNode(name: "registry-record", namespace: Legacy.registry, prefix: "ir")
+        let upgraded = LegacyUpgrade.upgradeActivity(
+            Legacy.activity([
+                extensionNode,
+                Legacy.el("transaction", [Legacy.el("value", text: "1"), Legacy.el("transaction-type", ["code": "C"])]),
+                Legacy.el("budget-planned"),
+                Legacy.el("title", text: "T"),
+                Legacy.el("reporting-org", ["ref": "GB-1"]),
+                Legacy.el("iati-identifier", text: "GB-1-1"),
+                Legacy.el("sector", ["code": "1"]),
+                Legacy.el("activity-status", ["code": "2"]),
+                Legacy.el("sector", ["code": "2"]),
+            ]))
+        #expect(
+            upgraded.children.map(\.name) == [
+                "iati-identifier", "reporting-org", "title", "activity-status", "sector", "sector", "transaction",
+                "registry-record", "budget-planned",
+            ])
+        #expect(upgraded.children("sector").map { $0[attribute: "code"] } == ["1", "2"])
+        #expect(upgraded.child("transaction")?.children.map(\.name) == ["transaction-type", "value"])
     }
 
     // MARK: Dates
@@ -316,7 +359,7 @@ struct LegacyUpgradeTests {
         #expect(point.child("pos")?.text == "34.3419 62.2030")
         #expect(point.line == 12)
         #expect(location.child("exactness")?[attribute: "code"] == "2")
-        #expect(location.child("name")?.narrativeTexts == ["Herat"])
+        #expect(location.child("name")?.upNarrativeTexts == ["Herat"])
 
         let locationID = try #require(location.child("location-id"))
         #expect(locationID[attribute: "vocabulary"] == "G1")
@@ -358,7 +401,7 @@ struct LegacyUpgradeTests {
         #expect(link[attribute: "format"] == "text/html")
         #expect(link.child("category")?[attribute: "code"] == "A12")
         let title = try #require(link.child("title"))
-        #expect(title.narrativeTexts == ["Activity website"])
+        #expect(title.upNarrativeTexts == ["Activity website"])
         #expect(link.line == 30)
     }
 
@@ -376,8 +419,8 @@ struct LegacyUpgradeTests {
         #expect(identifier.text == "")
         let owner = try #require(identifier.child("owner-org"))
         #expect(owner[attribute: "ref"] == "GB-1")
-        #expect(owner.narrativeTexts == ["DFID"])
-        #expect(owner.narratives.first?.lang == "en")
+        #expect(owner.upNarrativeTexts == ["DFID"])
+        #expect(owner.upNarratives.first?.upLang == "en")
     }
 
     @Test func otherIdentifierTypes() {
@@ -385,12 +428,12 @@ struct LegacyUpgradeTests {
         #expect(crs[attribute: "type"] == "A2")
         #expect(crs[attribute: "ref"] == "'00071060")
         #expect(crs.child("owner-org")?[attribute: "ref"] == nil)
-        #expect(crs.child("owner-org")?.narrativeTexts == ["OECD DAC CRS"])
+        #expect(crs.child("owner-org")?.upNarrativeTexts == ["OECD DAC CRS"])
 
         let other = Legacy.upgradeOne(Legacy.el("other-identifier", ["owner-ref": "UNDP"], text: "00072538"))
         #expect(other[attribute: "type"] == "A9")
         #expect(other.child("owner-org")?[attribute: "ref"] == "UNDP")
-        #expect(other.child("owner-org")?.narratives.isEmpty == true)
+        #expect(other.child("owner-org")?.upNarratives.isEmpty == true)
 
         let already = Legacy.el("other-identifier", ["ref": "X-1", "type": "B1"])
         #expect(Legacy.upgradeOne(already) == already)
@@ -416,7 +459,7 @@ struct LegacyUpgradeTests {
         #expect(flags?.text == "")
         let result = upgraded.child("result")
         #expect(result?.child("description")?[attribute: "type"] == nil)
-        #expect(result?.child("description")?.narrativeTexts == ["Result"])
+        #expect(result?.child("description")?.upNarrativeTexts == ["Result"])
         #expect(result?.child("indicator")?.child("description")?[attribute: "type"] == nil)
         let link = upgraded.child("document-link")
         #expect(link?[attribute: "language"] == nil)
@@ -443,7 +486,7 @@ struct LegacyUpgradeTests {
         #expect(identifier.text == "21020")
         #expect(identifier.line == 4)
         #expect(upgraded.child("iati-identifier") == nil)
-        #expect(upgraded.child("name")?.narrativeTexts == ["International HIV/AIDS Alliance"])
+        #expect(upgraded.child("name")?.upNarrativeTexts == ["International HIV/AIDS Alliance"])
         #expect(upgraded.child("total-budget")?.child("period-start")?.text == "")
         #expect(upgraded.child("total-budget")?.child("value")?.text == "131000000")
     }
@@ -464,12 +507,14 @@ struct LegacyUpgradeTests {
                 Legacy.el("title", ["odd": "1"], text: "T", [registry]),
             ], ["version": "1.0", "hierarchy": "", "last-updated-datetime": "2012-10-01T00:00:00"])
         let upgraded = LegacyUpgrade.upgradeActivity(activity)
+        // Schema order: known elements first, then unknown ones and extensions in their order.
+        #expect(upgraded.children.count == 5)
         #expect(upgraded.children[0] == Legacy.el("iati-identifier", text: "US-1-TZ-21435"))
-        #expect(upgraded.children[1] == registry)
-        #expect(upgraded.children[2] == unknown)
-        #expect(upgraded.children[3] == legacyData)
-        #expect(upgraded.children[4][attribute: "odd"] == "1")
-        #expect(upgraded.children[4].children.last == registry)
+        #expect(upgraded.children[1][attribute: "odd"] == "1")
+        #expect(upgraded.children[1].children.last == registry)
+        #expect(upgraded.children[2] == legacyData)
+        #expect(upgraded.children[3] == registry)
+        #expect(upgraded.children[4] == unknown)
         #expect(upgraded[attribute: "hierarchy"] == "")
         #expect(upgraded[attribute: "last-updated-datetime"] == "2012-10-01T00:00:00")
 

@@ -1,0 +1,59 @@
+import Foundation
+import PostgresNIO
+import NIOPosix
+import Logging
+import Testing
+@testable import Store
+
+/// A fresh, empty database for one test: an SQLite file in a temporary folder, or a new database
+/// on the PostgreSQL server named by `DEVCOOP_TEST_POSTGRES_URL`.
+struct TestDatabase: Sendable, CustomTestStringConvertible {
+    enum Engine: String, Sendable {
+        case sqlite, postgres
+    }
+
+    var engine: Engine
+    var testDescription: String { engine.rawValue }
+
+    /// SQLite always; PostgreSQL when the environment names a server.
+    static let engines: [TestDatabase] = {
+        var engines = [TestDatabase(engine: .sqlite)]
+        if ProcessInfo.processInfo.environment["DEVCOOP_TEST_POSTGRES_URL"] != nil {
+            engines.append(TestDatabase(engine: .postgres))
+        }
+        return engines
+    }()
+
+    /// Runs `body` with the location of a new empty database, removed afterwards.
+    func with<T>(_ body: (String) async throws -> T) async throws -> T {
+        switch engine {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("devcoop-test-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            return try await body(folder.appendingPathComponent("test.sqlite").path)
+        case .postgres:
+            let url = ProcessInfo.processInfo.environment["DEVCOOP_TEST_POSTGRES_URL"]!
+            let name = "devcoop_test_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
+            let admin = try await Store.open(url)
+            try await admin.database.execute("CREATE DATABASE \(name)")
+            await admin.close()
+            var components = URLComponents(string: url)!
+            components.path = "/" + name
+            do {
+                let result = try await body(components.string!)
+                await Self.drop(name, url: url)
+                return result
+            } catch {
+                await Self.drop(name, url: url)
+                throw error
+            }
+        }
+    }
+
+    private static func drop(_ name: String, url: String) async {
+        guard let admin = try? await Store.open(url) else { return }
+        try? await admin.database.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        await admin.close()
+    }
+}
