@@ -48,8 +48,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IATITests", dependencies: ["IATI"]),
-        .testTarget(name: "IATIXMLTests", dependencies: ["IATIXML"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store"]),
+        .testTarget(name: "IATIXMLTests", dependencies: ["IATIXML", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
     ]
 )

@@ -1,3 +1,8 @@
+#include <libxml/xmlversion.h>
+// Debian's libxml2 is built with ICU, and its encoding.h then includes the system's ICU headers,
+// which clash with the ICU copy inside Foundation (same enum, other members). DevCoop uses no
+// field that depends on it (xmlCharEncodingHandler's ICU converters), so the headers go without it.
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/SAX2.h>

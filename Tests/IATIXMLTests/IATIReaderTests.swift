@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import IATI
 import Testing
 @testable import IATIXML

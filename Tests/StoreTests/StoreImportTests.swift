@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import IATI
 import IATIXML
 import SQLKit
@@ -13,7 +14,7 @@ import Testing
             let row = try await store.database.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table.name)").first()
             counts[table.name] = try row?.decode(column: "n", as: Int.self)
         }
-        let imported = try await store.database.sql.raw("SELECT COUNT(*) AS n, COALESCE(SUM(id), 0) AS s FROM dataset WHERE status = 'imported'").first()
+        let imported = try await store.database.sql.raw("SELECT COUNT(*) AS n, CAST(COALESCE(SUM(id), 0) AS BIGINT) AS s FROM dataset WHERE status = 'imported'").first()
         counts["dataset(imported)"] = try imported?.decode(column: "n", as: Int.self)
         counts["dataset(imported ids)"] = try imported?.decode(column: "s", as: Int.self)
         return counts

@@ -1,26 +1,28 @@
 import Foundation
 
-/// The test fixtures of the repository: the real IATI samples and hand-made hostile files.
-enum Fixtures {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+/// The test fixtures of the repository: the real IATI samples (`Samples/iati`, also the demo data)
+/// and hand-made hostile files.
+public enum Fixtures {
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    public static let root = repository.appendingPathComponent("Tests/Fixtures")
 
-    static let samples: [String] = {
-        let folder = root.appendingPathComponent("samples")
+    public static let samples: [String] = {
+        let folder = repository.appendingPathComponent("Samples/iati")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".xml") }.sorted().map { folder.appendingPathComponent($0).path }
     }()
 
-    static func hostile(_ name: String) -> String {
+    public static func hostile(_ name: String) -> String {
         root.appendingPathComponent("hostile").appendingPathComponent(name).path
     }
 
-    static func bytes(_ path: String) -> [UInt8] {
+    public static func bytes(_ path: String) -> [UInt8] {
         Array((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())
     }
 
     /// How often a start tag with this exact name occurs in the raw bytes: a count that does not go through libxml2.
-    static func countStartTags(_ name: String, in bytes: [UInt8]) -> Int {
+    public static func countStartTags(_ name: String, in bytes: [UInt8]) -> Int {
         let needle = Array("<\(name)".utf8)
         var count = 0
         var index = 0
