@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Store
+
+/// Times `devcoop import` against `xmllint --stream --noout` on the same files, in the same run.
+struct BenchImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import throughput and peak memory against xmllint's streaming parse of the same files.",
+        discussion: "Generate a large file first with `devcoop bench generate`. Targets: ≥ 0.7× xmllint, peak RSS < 150 MB.")
+
+    @Option(help: "The store to import into; default: a new SQLite file in a temporary folder, removed afterwards.")
+    var db: String?
+
+    @Option(help: "How many times to run each side; the best run counts.")
+    var runs = 1
+
+    @Argument(help: "IATI XML files or folders.")
+    var paths: [String]
+
+    func run() async throws {
+        let files = try InputFiles.expand(paths)
+        guard !files.isEmpty else { throw UsageError(description: "no .xml files in \(paths.joined(separator: ", "))") }
+        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        guard let xmllint = Self.which("xmllint") else {
+            throw UsageError(description: "xmllint is not installed (scripts/setup.sh installs libxml2-utils)")
+        }
+
+        var xmllintSeconds = Double.infinity
+        for _ in 0..<runs {
+            let started = Date()
+            for file in files {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: xmllint)
+                process.arguments = ["--stream", "--noout", "--huge", file]
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                process.waitUntilExit()
+            }
+            xmllintSeconds = min(xmllintSeconds, Date().timeIntervalSince(started))
+        }
+
+        var importSeconds = Double.infinity
+        var activities = 0
+        var failures: [String] = []
+        for _ in 0..<runs {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("devcoop-bench-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let store = try await Store.open(db ?? folder.appendingPathComponent("bench.sqlite").path)
+            let started = Date()
+            activities = 0
+            for file in files {
+                let report = await store.importFile(at: file)
+                activities += report.activities
+                if let error = report.error { failures.append(error) }
+            }
+            importSeconds = min(importSeconds, Date().timeIntervalSince(started))
+            await store.close()
+        }
+
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let peakMB = Double(usage.ru_maxrss) / 1024
+        let megabytes = Double(bytes) / 1_000_000
+        let xmllintRate = megabytes / xmllintSeconds
+        let importRate = megabytes / importSeconds
+        print("files: \(files.count), \(String(format: "%.1f", megabytes)) MB, \(activities) activities")
+        print(String(format: "xmllint --stream --noout  %7.2f s  %7.1f MB/s", xmllintSeconds, xmllintRate))
+        print(String(format: "devcoop import (%@)  %7.2f s  %7.1f MB/s  %8.0f activities/s", db == nil ? "SQLite" : "--db", importSeconds, importRate, Double(activities) / importSeconds))
+        print(String(format: "ratio import / xmllint: %.2f× (target ≥ 0.70×)", importRate / xmllintRate))
+        print(String(format: "peak RSS of devcoop: %.0f MB (target < 150 MB)", peakMB))
+        if !failures.isEmpty {
+            print("failed: \(failures.joined(separator: "; "))")
+            throw ExitCode(1)
+        }
+    }
+
+    static func which(_ command: String) -> String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return paths.map { "\($0)/\(command)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}
