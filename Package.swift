@@ -52,5 +52,6 @@ let package = Package(
         .testTarget(name: "IATITests", dependencies: ["IATI"]),
         .testTarget(name: "IATIXMLTests", dependencies: ["IATIXML", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(name: "DevcoopTests", dependencies: ["devcoop", "TestSupport"]),
     ]
 )
