@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "devcoop", targets: ["devcoop"]),
         .library(name: "IATI", targets: ["IATI"]),
         .library(name: "IATIXML", targets: ["IATIXML"]),
+        .library(name: "IATIValidation", targets: ["IATIValidation"]),
         .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
@@ -28,6 +29,11 @@ let package = Package(
         ),
         .target(name: "IATI"),
         .target(name: "IATIXML", dependencies: ["IATI", "CLibXML2"]),
+        .target(
+            name: "IATIValidation",
+            dependencies: ["IATI", "IATIXML", "CLibXML2"],
+            resources: [.copy("Resources/schemas"), .copy("Resources/codelists"), .copy("Resources/rulesets")]
+        ),
         .target(
             name: "Store",
             dependencies: [
@@ -51,6 +57,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IATITests", dependencies: ["IATI"]),
         .testTarget(name: "IATIXMLTests", dependencies: ["IATIXML", "TestSupport"]),
+        .testTarget(name: "IATIValidationTests", dependencies: ["IATIValidation", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "DevcoopTests", dependencies: ["devcoop", "TestSupport"]),
     ]

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import IATI
+import IATIXML
 import Store
 
 /// Times `devcoop import` against `xmllint --stream --noout` on the same files, in the same run.
@@ -40,6 +42,16 @@ struct BenchImportCommand: AsyncParsableCommand {
             xmllintSeconds = min(xmllintSeconds, Date().timeIntervalSince(started))
         }
 
+        // Where the time goes: the reader alone, then the reader and the model.
+        let readSeconds = try Self.time { for file in files { try IATIReader().read(file: file) { _ in } } }
+        let decodeSeconds = try Self.time {
+            for file in files {
+                try IATIReader().read(file: file) { event in
+                    if case .activity(let element) = event { _ = Activity(node: element.node) }
+                }
+            }
+        }
+
         var importSeconds = Double.infinity
         var activities = 0
         var failures: [String] = []
@@ -67,6 +79,8 @@ struct BenchImportCommand: AsyncParsableCommand {
         let importRate = megabytes / importSeconds
         print("files: \(files.count), \(String(format: "%.1f", megabytes)) MB, \(activities) activities")
         print(String(format: "xmllint --stream --noout  %7.2f s  %7.1f MB/s", xmllintSeconds, xmllintRate))
+        print(String(format: "  reader alone (SAX2 + trees)  %7.2f s  %7.1f MB/s", readSeconds, megabytes / readSeconds))
+        print(String(format: "  reader + model               %7.2f s  %7.1f MB/s", decodeSeconds, megabytes / decodeSeconds))
         print(String(format: "devcoop import (%@)  %7.2f s  %7.1f MB/s  %8.0f activities/s", db == nil ? "SQLite" : "--db", importSeconds, importRate, Double(activities) / importSeconds))
         print(String(format: "ratio import / xmllint: %.2f× (target ≥ 0.70×)", importRate / xmllintRate))
         print(String(format: "peak RSS of devcoop: %.0f MB (target < 150 MB)", peakMB))
@@ -74,6 +88,12 @@ struct BenchImportCommand: AsyncParsableCommand {
             print("failed: \(failures.joined(separator: "; "))")
             throw ExitCode(1)
         }
+    }
+
+    static func time(_ body: () throws -> Void) rethrows -> Double {
+        let started = Date()
+        try body()
+        return Date().timeIntervalSince(started)
     }
 
     static func which(_ command: String) -> String? {
