@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "devcoop",
             dependencies: [
-                "IATI", "IATIXML", "Store",
+                "IATI", "IATIXML", "IATIValidation", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

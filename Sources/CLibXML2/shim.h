@@ -12,3 +12,6 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
+
+// xmlFree is a global function pointer, which Swift 6 sees as shared mutable state.
+static inline void devcoop_xmlFree(void *pointer) { xmlFree(pointer); }

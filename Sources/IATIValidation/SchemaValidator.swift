@@ -1,0 +1,168 @@
+import CLibXML2
+import Foundation
+
+/// Validates documents against the bundled IATI 2.03 XML Schemas with libxml2, streaming
+/// (`xmlTextReader` with a schema attached), so memory stays flat whatever the file size.
+///
+/// Every error is collected through the structured error callback, not only the first. A document
+/// that does not validate gets `critical` findings, as in the IATI Validator; the verdict agrees
+/// with `xmllint --schema`.
+public final class SchemaValidator: @unchecked Sendable {
+    // Parsed schemas are read-only once built: one may serve many validation contexts at once.
+    private let activities: xmlSchemaPtr
+    private let organisations: xmlSchemaPtr
+
+    /// The verdict and the findings for one document.
+    public struct Result: Sendable {
+        public var valid: Bool
+        public var findings: [Finding]
+    }
+
+    public init() throws {
+        guard let folder = Bundle.module.url(forResource: "schemas", withExtension: nil) else {
+            throw IATIValidationError("the bundled IATI schemas are missing")
+        }
+        activities = try Self.parse(folder.appendingPathComponent("iati-activities-schema.xsd").path)
+        organisations = try Self.parse(folder.appendingPathComponent("iati-organisations-schema.xsd").path)
+    }
+
+    deinit {
+        xmlSchemaFree(activities)
+        xmlSchemaFree(organisations)
+    }
+
+    private static func parse(_ path: String) throws -> xmlSchemaPtr {
+        guard let context = xmlSchemaNewParserCtxt(path) else { throw IATIValidationError("cannot read the schema \(path)") }
+        defer { xmlSchemaFreeParserCtxt(context) }
+        guard let schema = xmlSchemaParse(context) else { throw IATIValidationError("the schema \(path) does not parse") }
+        return schema
+    }
+
+    /// Validates the file against the activities or organisations schema, chosen from its root.
+    public func validate(file path: String) -> Result {
+        let collector = Collector(file: path)
+        let isOrganisations = Self.rootName(of: path) == "iati-organisations"
+        guard let validation = xmlSchemaNewValidCtxt(isOrganisations ? organisations : activities) else {
+            return Result(valid: false, findings: [collector.fatal("libxml2 could not create a validation context", line: 0)])
+        }
+        defer { xmlSchemaFreeValidCtxt(validation) }
+        let unmanaged = Unmanaged.passRetained(collector)
+        defer { unmanaged.release() }
+        xmlSchemaSetValidStructuredErrors(validation, { context, error in
+            guard let context, let error else { return }
+            Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue().schemaError(error)
+        }, unmanaged.toOpaque())
+
+        guard let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)) else {
+            return Result(valid: false, findings: [collector.fatal("cannot open the file", line: 0)])
+        }
+        defer { xmlFreeTextReader(reader) }
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue().parseError(error)
+        }, unmanaged.toOpaque())
+        guard xmlTextReaderSchemaValidateCtxt(reader, validation, 0) == 0 else {
+            return Result(valid: false, findings: [collector.fatal("libxml2 could not attach the schema", line: 0)])
+        }
+
+        var status = xmlTextReaderRead(reader)
+        while status == 1 {
+            collector.track(reader)
+            status = xmlTextReaderRead(reader)
+        }
+        if status < 0, collector.findings.isEmpty {
+            collector.findings.append(collector.fatal("the document could not be read to its end", line: Int(xmlTextReaderGetParserLineNumber(reader))))
+        }
+        let valid = status == 0 && xmlTextReaderIsValid(reader) == 1 && collector.findings.isEmpty
+        return Result(valid: valid, findings: collector.attributedFindings())
+    }
+
+    /// The local name of the document's first element, read without validating.
+    static func rootName(of path: String) -> String? {
+        guard let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)) else { return nil }
+        defer { xmlFreeTextReader(reader) }
+        xmlTextReaderSetStructuredErrorHandler(reader, { _, _ in }, nil)
+        while xmlTextReaderRead(reader) == 1 {
+            if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
+                return xmlTextReaderConstLocalName(reader).map { String(cString: $0) }
+            }
+        }
+        return nil
+    }
+}
+
+/// Gathers errors during one validation and knows which activity each line belongs to.
+private final class Collector {
+    let file: String
+    var findings: [Finding] = []
+    /// Activities seen: their first and last lines and `iati-identifier`.
+    private var spans: [(first: Int, last: Int, identifier: String?)] = []
+    private var inActivity = false
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func fatal(_ message: String, line: Int) -> Finding {
+        Finding(severity: .critical, category: "schema", rule: "schema", message: message, line: line, xpath: "/")
+    }
+
+    func schemaError(_ error: xmlErrorPtr) {
+        let node = error.pointee.node.map { OpaquePointer($0) }
+        var xpath = "/"
+        if let node, let path = xmlGetNodePath(UnsafeMutablePointer<xmlNode>(node)) {
+            xpath = String(cString: path)
+            devcoop_xmlFree(path)
+        }
+        findings.append(Finding(
+            severity: .critical, category: "schema", rule: "schema", message: Self.message(error),
+            line: Int(error.pointee.line), xpath: xpath))
+    }
+
+    func parseError(_ error: xmlErrorPtr) {
+        guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        findings.append(Finding(
+            severity: .critical, category: "schema", rule: "well-formed",
+            message: "not well-formed: " + Self.message(error), line: Int(error.pointee.line), xpath: "/"))
+    }
+
+    private static func message(_ error: xmlErrorPtr) -> String {
+        (error.pointee.message.map { String(cString: $0) } ?? "schema error")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Notes where activities start and end and what they are called, as the reader passes them.
+    func track(_ reader: xmlTextReaderPtr) {
+        let type = xmlTextReaderNodeType(reader)
+        guard type == Int32(XML_READER_TYPE_ELEMENT.rawValue) || type == Int32(XML_READER_TYPE_END_ELEMENT.rawValue),
+              xmlTextReaderConstNamespaceUri(reader) == nil,
+              let name = xmlTextReaderConstLocalName(reader) else { return }
+        let line = Int(xmlTextReaderGetParserLineNumber(reader))
+        if strcmp(name, "iati-activity") == 0 || strcmp(name, "iati-organisation") == 0 {
+            if type == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
+                spans.append((line, Int.max, nil))
+                inActivity = xmlTextReaderIsEmptyElement(reader) != 1
+                if !inActivity { spans[spans.count - 1].last = line }
+            } else {
+                spans[spans.count - 1].last = line
+                inActivity = false
+            }
+        } else if inActivity, type == Int32(XML_READER_TYPE_ELEMENT.rawValue), spans.last?.identifier == nil,
+                  strcmp(name, "iati-identifier") == 0 || strcmp(name, "organisation-identifier") == 0,
+                  let text = xmlTextReaderReadString(reader) {
+            spans[spans.count - 1].identifier = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+            devcoop_xmlFree(text)
+        }
+    }
+
+    /// The findings with the activity each sits in.
+    func attributedFindings() -> [Finding] {
+        findings.map { finding in
+            var finding = finding
+            if let span = spans.last(where: { $0.first <= finding.line }), finding.line <= span.last {
+                finding.activity = span.identifier
+            }
+            return finding
+        }
+    }
+}
