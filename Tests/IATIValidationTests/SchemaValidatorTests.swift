@@ -12,8 +12,8 @@ import TestSupport
         var verdicts: [String: Bool] = [:]
         for line in readme.split(separator: "\n") where line.hasPrefix("| `") {
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count > 9 else { continue }
-            verdicts[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = cells[8] == "validates"
+            guard cells.count > 8 else { continue }
+            verdicts[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = cells[7] == "validates"
         }
         return verdicts
     }()
