@@ -119,7 +119,12 @@ private final class Collector {
             line: Int(error.pointee.line), xpath: xpath))
     }
 
+    /// The reader's handler receives the schema's errors too, once it has one attached.
     func parseError(_ error: xmlErrorPtr) {
+        if error.pointee.domain == Int32(XML_FROM_SCHEMASV.rawValue) {
+            schemaError(error)
+            return
+        }
         guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
         findings.append(Finding(
             severity: .critical, category: "schema", rule: "well-formed",
