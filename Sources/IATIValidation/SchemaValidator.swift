@@ -70,8 +70,14 @@ public final class SchemaValidator: @unchecked Sendable {
             collector.track(reader)
             status = xmlTextReaderRead(reader)
         }
-        if status < 0, collector.findings.isEmpty {
-            collector.findings.append(collector.fatal("the document could not be read to its end", line: Int(xmlTextReaderGetParserLineNumber(reader))))
+        if status < 0, !collector.findings.contains(where: { $0.rule == "well-formed" }) {
+            // libxml2 does not always route the reader's own parse errors through the handler.
+            let last = xmlGetLastError()
+            let message = last?.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            let line = last.map { Int($0.pointee.line) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
+            var finding = collector.fatal("not well-formed: " + (message ?? "the document could not be read to its end"), line: line)
+            finding.rule = "well-formed"
+            collector.findings.append(finding)
         }
         let valid = status == 0 && xmlTextReaderIsValid(reader) == 1 && collector.findings.isEmpty
         return Result(valid: valid, findings: collector.attributedFindings())
@@ -95,9 +101,11 @@ public final class SchemaValidator: @unchecked Sendable {
 private final class Collector {
     let file: String
     var findings: [Finding] = []
-    /// Activities seen: their first and last lines and `iati-identifier`.
-    private var spans: [(first: Int, last: Int, identifier: String?)] = []
+    /// Activities seen: the line of their start tag and their `iati-identifier`. An activity runs
+    /// to the next one's start (the reader's parser reads ahead, so only node lines are exact).
+    private var spans: [(first: Int, identifier: String?)] = []
     private var inActivity = false
+    private var root = "iati-activities"
 
     init(file: String) {
         self.file = file
@@ -114,8 +122,15 @@ private final class Collector {
             xpath = String(cString: path)
             devcoop_xmlFree(path)
         }
+        let message = Self.message(error)
+        if xpath == "/" {
+            // In streaming mode libxml2 gives no node: name the activity and the element the message names.
+            let element = message.firstMatch(of: /^Element '([^']+)'/).map { String($0.output.1) }
+            xpath = "/\(root)" + (spans.isEmpty ? "" : "/\(root == "iati-organisations" ? "iati-organisation" : "iati-activity")[\(spans.count)]")
+                + (element.map { ["iati-activity", "iati-organisation", root].contains($0) ? "" : "/\($0)" } ?? "")
+        }
         findings.append(Finding(
-            severity: .critical, category: "schema", rule: "schema", message: Self.message(error),
+            severity: .critical, category: "schema", rule: "schema", message: message,
             line: Int(error.pointee.line), xpath: xpath))
     }
 
@@ -142,14 +157,13 @@ private final class Collector {
         guard type == Int32(XML_READER_TYPE_ELEMENT.rawValue) || type == Int32(XML_READER_TYPE_END_ELEMENT.rawValue),
               xmlTextReaderConstNamespaceUri(reader) == nil,
               let name = xmlTextReaderConstLocalName(reader) else { return }
-        let line = Int(xmlTextReaderGetParserLineNumber(reader))
+        if xmlTextReaderDepth(reader) == 0 { root = String(cString: name) }
         if strcmp(name, "iati-activity") == 0 || strcmp(name, "iati-organisation") == 0 {
             if type == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
-                spans.append((line, Int.max, nil))
+                let line = xmlTextReaderCurrentNode(reader).map { Int(xmlGetLineNo($0)) } ?? 0
+                spans.append((line, nil))
                 inActivity = xmlTextReaderIsEmptyElement(reader) != 1
-                if !inActivity { spans[spans.count - 1].last = line }
             } else {
-                spans[spans.count - 1].last = line
                 inActivity = false
             }
         } else if inActivity, type == Int32(XML_READER_TYPE_ELEMENT.rawValue), spans.last?.identifier == nil,
@@ -164,9 +178,7 @@ private final class Collector {
     func attributedFindings() -> [Finding] {
         findings.map { finding in
             var finding = finding
-            if let span = spans.last(where: { $0.first <= finding.line }), finding.line <= span.last {
-                finding.activity = span.identifier
-            }
+            finding.activity = spans.last(where: { $0.first <= finding.line })?.identifier
             return finding
         }
     }
