@@ -10,10 +10,29 @@ struct ElementReader {
     /// Extras found on the one-value children read through `leaf` and `textLeaf`.
     private(set) var leafExtensions: [LeafExtension] = []
 
+    /// IATI children by name, for elements with many children (an activity has dozens, and the
+    /// model asks for each of its forty-odd parts): a lookup instead of a scan per part.
+    private let childrenByName: [String: [Int]]?
+
     init(_ node: XMLNode) {
         self.node = node
         usedChildren = Array(repeating: false, count: node.children.count)
         usedAttributes = Array(repeating: false, count: node.attributes.count)
+        if node.children.count > 12 {
+            var index: [String: [Int]] = [:]
+            for (position, child) in node.children.enumerated() where child.namespace == nil {
+                index[child.name, default: []].append(position)
+            }
+            childrenByName = index
+        } else {
+            childrenByName = nil
+        }
+    }
+
+    /// Positions of the IATI children with this name, in document order.
+    private func positions(_ name: String) -> [Int] {
+        if let childrenByName { return childrenByName[name] ?? [] }
+        return node.children.indices.filter { Self.isIATI(node.children[$0], name) }
     }
 
     // MARK: Attributes
@@ -52,7 +71,7 @@ struct ElementReader {
     /// Every unread child in IATI's namespace with this name, in document order.
     mutating func elements(_ name: String) -> [XMLNode] {
         var found: [XMLNode] = []
-        for index in node.children.indices where !usedChildren[index] && Self.isIATI(node.children[index], name) {
+        for index in positions(name) where !usedChildren[index] {
             usedChildren[index] = true
             found.append(node.children[index])
         }
@@ -93,7 +112,7 @@ struct ElementReader {
     /// The first occurrence that has a value is read; occurrences without one stay in
     /// `extensions` untouched, so an empty element survives a round trip.
     mutating func leaf(_ name: String, attribute: String = "code") -> String? {
-        for index in node.children.indices where !usedChildren[index] && Self.isIATI(node.children[index], name) {
+        for index in positions(name) where !usedChildren[index] {
             if let value = readLeaf(at: index, attribute: attribute, position: 0) { return value }
         }
         return nil
@@ -102,7 +121,7 @@ struct ElementReader {
     /// The values of a repeatable one-value element such as a document's `category`.
     mutating func leaves(_ name: String, attribute: String = "code") -> [String] {
         var values: [String] = []
-        for index in node.children.indices where !usedChildren[index] && Self.isIATI(node.children[index], name) {
+        for index in positions(name) where !usedChildren[index] {
             if let value = readLeaf(at: index, attribute: attribute, position: values.count) { values.append(value) }
         }
         return values
@@ -154,7 +173,7 @@ struct ElementReader {
     // MARK: Helpers
 
     private func firstUnused(_ name: String) -> Int? {
-        node.children.indices.first { !usedChildren[$0] && Self.isIATI(node.children[$0], name) }
+        positions(name).first { !usedChildren[$0] }
     }
 
     private static func isIATI(_ child: XMLNode, _ name: String) -> Bool {

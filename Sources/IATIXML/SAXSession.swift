@@ -258,7 +258,11 @@ final class SAXSession {
         for index in 0..<count {
             let base = 5 * index
             guard let localname = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
-            let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            let bytes = UnsafeBufferPointer(start: start, count: end - start)
+            var value = String(decoding: bytes, as: UTF8.self)
+            // Without entity substitution libxml2 hands every `&` of an attribute value (written
+            // `&amp;` or `&#38;`) over as `&#38;`, to be parsed again later; so each one stands for `&`.
+            if bytes.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
             result.append(XMLAttribute(
                 name: intern(localname), namespace: attributes[base + 2].map(intern),
                 prefix: attributes[base + 1].map(intern), value: value))

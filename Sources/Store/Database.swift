@@ -69,8 +69,6 @@ final class Database: Sendable {
             try await database.execute("PRAGMA journal_mode = WAL")
             try await database.execute("PRAGMA synchronous = NORMAL")
             try await database.execute("PRAGMA busy_timeout = 10000")
-            // A file is one transaction: a larger page cache keeps its index pages in memory.
-            try await database.execute("PRAGMA cache_size = -32768")
             return database
         } catch {
             throw StoreError(.location, "cannot open the SQLite database \(location): \(error)")

@@ -27,7 +27,7 @@ struct ValidateCommand: AsyncParsableCommand {
     func run() async throws {
         let files = try InputFiles.expand(paths)
         guard !files.isEmpty else { throw UsageError(description: "no .xml files in \(paths.joined(separator: ", "))") }
-        let validator = try FileValidator()
+        let validator = try Validator()
         var failed = false
         for path in files {
             let result = validator.validate(file: path)
