@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "IATI", "IATIXML",
+                "IATI", "IATIXML", "IATIValidation",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),

@@ -25,6 +25,10 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var bytes = 0
     public var sha256: String?
     public var error: String?
+    /// Whether the file validates against the 2.03 schema; `nil` when it was not validated.
+    public var validSchema: Bool?
+    /// Findings by severity (`critical`, `error`, `warning`, `info`); `nil` when not validated.
+    public var findings: [String: Int]?
 
     public init(path: String, status: Status) {
         self.path = path

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import IATI
+import IATIValidation
 import IATIXML
 import SQLKit
 
@@ -11,15 +12,25 @@ import SQLKit
 /// back: the store is left as it was, and a `failed` dataset row records why.
 struct Importer {
     let database: Database
+    /// Validates each file before it is imported and stores its findings; `nil` imports without.
+    var validator: Validator?
     var batchRows = 20_000
 
     func importFile(at path: String, progress: (@Sendable (ImportProgress) -> Void)?) async -> ImportReport {
         var report = ImportReport(path: path, status: .failed)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         report.bytes = size
+        // A separate read-only pass before the transaction, so the store is locked only while writing.
+        let validation = validator?.validate(file: path)
         do {
             report = try await database.transaction {
-                try await importInTransaction(path: path, size: size, progress: progress)
+                var report = try await importInTransaction(path: path, size: size, progress: progress)
+                if let validation {
+                    try await storeValidation(validation, datasetSHA256: report.sha256 ?? "")
+                    report.validSchema = validation.validSchema
+                    report.findings = Dictionary(uniqueKeysWithValues: Finding.Severity.allCases.map { ($0.rawValue, validation.counts[$0] ?? 0) })
+                }
+                return report
             }
         } catch {
             report.error = Self.message(error)
@@ -116,10 +127,37 @@ struct Importer {
 
     private func finishDataset(report: ImportReport, header: DocumentHeader?, envelope: [XMLNode], id: Int, path: String) async throws {
         // The same bytes imported again replace their earlier record instead of adding a second one.
+        let earlier = database.sql.select().column("id").from(Schema.dataset.name).where("sha256", .equal, report.sha256 ?? "")
+        for table in Schema.datasetDetails {
+            try await database.sql.delete(from: table.name).where(SQLIdentifier("dataset_id"), .in, SQLGroupExpression(earlier.query)).run()
+        }
         try await database.sql.delete(from: Schema.dataset.name).where("sha256", .equal, report.sha256 ?? "").run()
         var rows = TableRows(Schema.dataset)
         rows.append(datasetRow(report: report, header: header, envelope: envelope, id: id, path: path))
         try await database.insert(rows)
+    }
+
+    /// Stores the verdict and every finding of the dataset just written.
+    private func storeValidation(_ validation: Validator.Result, datasetSHA256 sha256: String) async throws {
+        let row = try await database.sql.select().column("id").from(Schema.dataset.name)
+            .where("sha256", .equal, sha256).where("status", .equal, "imported").first()
+        guard let id = try row?.decode(column: "id", as: Int.self) else { return }
+        var summary = TableRows(Schema.datasetValidation)
+        let counts = validation.counts
+        summary.append([
+            .integer(id), .integer(validation.validSchema ? 1 : 0), .integer(counts[.critical] ?? 0),
+            .integer(counts[.error] ?? 0), .integer(counts[.warning] ?? 0), .integer(counts[.info] ?? 0),
+        ])
+        try await database.insert(summary)
+        var findings = TableRows(Schema.finding)
+        for (seq, finding) in validation.findings.enumerated() {
+            findings.append([
+                .integer(id), .integer(seq), .text(finding.severity.rawValue), .text(finding.category),
+                .text(finding.rule), .text(finding.message), .integer(finding.line), .text(finding.xpath),
+                Cell(finding.activity),
+            ])
+        }
+        try await database.insert(findings)
     }
 
     private func recordFailure(_ report: ImportReport) async {

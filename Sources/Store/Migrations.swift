@@ -12,7 +12,10 @@ enum Migrations {
 
     static let all: [Migration] = [
         Migration(version: 1, name: "datasets, activities, projections, organisations") { database in
-            for table in Schema.all { try await create(table, in: database) }
+            for table in Schema.version1 { try await create(table, in: database) }
+        },
+        Migration(version: 2, name: "validation findings of each dataset") { database in
+            for table in Schema.version2 { try await create(table, in: database) }
         },
     ]
 
@@ -55,8 +58,9 @@ enum Migrations {
         }
         try await builder.run()
         for columns in table.indexes {
-            try await database.sql.create(index: "\(table.name)_\(columns.joined(separator: "_"))")
-                .on(table.name).column(columns[0]).run()
+            var index = database.sql.create(index: "\(table.name)_\(columns.joined(separator: "_"))").on(table.name)
+            for column in columns { index = index.column(column) }
+            try await index.run()
         }
         for columns in table.uniqueIndexes {
             var index = database.sql.create(index: "\(table.name)_\(columns.joined(separator: "_"))_key").unique().on(table.name)

@@ -39,7 +39,7 @@ struct Table: Sendable {
     var columnNames: [String] { columns.map(\.name) }
 }
 
-/// The tables of schema version 1.
+/// The tables of the store, by the schema version that created them.
 ///
 /// `activity` holds each activity's published XML; the other activity tables are projections of
 /// it for queries, keyed on `activity_id` and rebuilt whenever the activity is.
@@ -142,7 +142,34 @@ enum Schema {
         policyMarker, tag, location, documentLink, result, indicator, indicatorPeriod, narrative,
     ]
 
-    static let all = [dataset, activity] + activityProjections + [organisation, organisationBudget]
+    /// The tables of schema version 2: what validation found in each dataset.
+    static let datasetValidation = Table(
+        name: "dataset_validation",
+        columns: [
+            .integer("dataset_id", notNull: true), .integer("valid_schema", notNull: true),
+            .integer("critical_count", notNull: true), .integer("error_count", notNull: true),
+            .integer("warning_count", notNull: true), .integer("info_count", notNull: true),
+        ],
+        primaryKey: "dataset_id")
+
+    /// Every finding of a dataset, with the place to show it next to the field.
+    static let finding = Table(
+        name: "finding",
+        columns: [
+            .integer("dataset_id", notNull: true), .integer("seq", notNull: true), .text("severity", notNull: true),
+            .text("category", notNull: true), .text("rule", notNull: true), .text("message", notNull: true),
+            .integer("line"), .text("xpath"), .text("activity_identifier"),
+        ],
+        indexes: [["dataset_id"], ["activity_identifier"]])
+
+    static let version1 = [dataset, activity] + activityProjections + [organisation, organisationBudget]
+    static let version2 = [datasetValidation, finding]
+
+    /// Every table, in the order rows are written.
+    static let all = version1 + version2
+
+    /// The tables that hang off a dataset row and go when it is replaced.
+    static let datasetDetails = [datasetValidation, finding]
 
     private static func projection(_ name: String, _ columns: [Column]) -> Table {
         Table(

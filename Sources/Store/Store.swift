@@ -1,4 +1,5 @@
 import Foundation
+import IATIValidation
 import SQLKit
 
 /// The store: every imported IATI file, its activities and organisations, and their projections.
@@ -34,8 +35,11 @@ public final class Store: Sendable {
     }
 
     /// Imports one file in one transaction: all its activities or none. The report says which.
-    public func importFile(at path: String, progress: (@Sendable (ImportProgress) -> Void)? = nil) async -> ImportReport {
-        await Importer(database: database).importFile(at: path, progress: progress)
+    /// With a `validator`, the file is validated first and its verdict and findings are stored with it.
+    public func importFile(
+        at path: String, validator: Validator? = nil, progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) async -> ImportReport {
+        await Importer(database: database, validator: validator).importFile(at: path, progress: progress)
     }
 
     /// The stored XML of an activity, with what it takes to read it again: the namespaces of its
@@ -72,7 +76,6 @@ public final class Store: Sendable {
     public func organisationDocuments(datasetSHA256 sha256: String) async throws -> [StoredDocument] {
         try await database.sql.select()
             .column(SQLColumn("xml", table: "organisation"))
-            .column(SQLLiteral.numeric("0"), as: "upgraded")
             .column(SQLColumn("namespaces", table: "dataset"))
             .column(SQLColumn("version", table: "dataset"))
             .from("organisation")
@@ -94,10 +97,11 @@ public struct StoredDocument: Sendable {
         xml = try row.decode(column: "xml", as: String.self)
         let namespacesJSON = try row.decodeNil(column: "namespaces") ? "{}" : row.decode(column: "namespaces", as: String.self)
         namespaces = (try? JSONDecoder().decode([String: String].self, from: Data(namespacesJSON.utf8))) ?? [:]
-        var legacy = try row.decode(column: "upgraded", as: Int.self) != 0
-        if row.contains(column: "version"), let version = try row.decode(column: "version", as: String?.self) {
-            legacy = version.trimmingCharacters(in: .whitespaces).hasPrefix("1")
+        // An activity says whether it was upgraded; an organisation goes by its file's version.
+        if row.contains(column: "upgraded") {
+            legacy = try row.decode(column: "upgraded", as: Int.self) != 0
+        } else {
+            legacy = try row.decode(column: "version", as: String?.self)?.trimmingCharacters(in: .whitespaces).hasPrefix("1") ?? false
         }
-        self.legacy = legacy
     }
 }

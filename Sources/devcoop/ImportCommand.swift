@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IATIValidation
 import Store
 
 struct ImportCommand: AsyncParsableCommand {
@@ -17,6 +18,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object with every file's result and the totals.")
     var json = false
 
+    @Flag(inversion: .prefixedNo, help: "Validate each file (schema, codelists, rulesets) and store its findings with it.")
+    var validate = true
+
     @Argument(help: "IATI XML files, or folders searched recursively for .xml files.")
     var paths: [String]
 
@@ -32,6 +36,8 @@ struct ImportCommand: AsyncParsableCommand {
             var budgets: Int
             var duplicates: [String]
             var upgraded: Bool
+            var validSchema: Bool?
+            var findings: [String: Int]?
             var error: String?
         }
 
@@ -61,11 +67,12 @@ struct ImportCommand: AsyncParsableCommand {
             Terminal.error("devcoop: \(error)")
             throw ExitCode(1)
         }
+        let validator = validate ? try Validator() : nil
         let started = Date()
         var output = Output()
         for (index, path) in files.enumerated() {
             let position = "\(index + 1)/\(files.count)"
-            let report = await store.importFile(at: path) { progress in
+            let report = await store.importFile(at: path, validator: validator) { progress in
                 let fraction = progress.totalBytes > 0 ? Double(progress.bytesRead) / Double(progress.totalBytes) : 0
                 Terminal.progress("\(position) \(Terminal.bar(fraction: fraction)) \(Terminal.megabytes(progress.bytesRead)) / \(Terminal.megabytes(progress.totalBytes)), \(progress.activities) activities  \(URL(fileURLWithPath: path).lastPathComponent)")
             }
@@ -73,7 +80,8 @@ struct ImportCommand: AsyncParsableCommand {
             output.files.append(Output.File(
                 path: report.path, status: report.status.rawValue, version: report.version, kind: report.kind,
                 activities: report.activities, organisations: report.organisations, transactions: report.transactions,
-                budgets: report.budgets, duplicates: report.duplicates, upgraded: report.upgraded, error: report.error))
+                budgets: report.budgets, duplicates: report.duplicates, upgraded: report.upgraded,
+                validSchema: report.validSchema, findings: report.findings, error: report.error))
             output.totals.files += 1
             output.totals.imported += report.status == .imported ? 1 : 0
             output.totals.failed += report.status == .failed ? 1 : 0
@@ -106,6 +114,9 @@ struct ImportCommand: AsyncParsableCommand {
             parts.append("\(report.transactions) transactions")
         }
         parts.append("\(report.budgets) budgets")
+        if let valid = report.validSchema, let findings = report.findings {
+            parts.append("schema \(valid ? "valid" : "not valid"), \(findings["critical", default: 0] + findings["error", default: 0]) errors, \(findings["warning", default: 0]) warnings")
+        }
         if !report.duplicates.isEmpty {
             parts.append("\(report.duplicates.count) duplicate identifiers skipped (first: \(report.duplicates[0]))")
         }

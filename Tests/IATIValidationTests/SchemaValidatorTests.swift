@@ -6,17 +6,7 @@ import TestSupport
 @Suite struct SchemaValidatorTests {
     static let validator = try! SchemaValidator()
 
-    /// The xmllint verdict of each sample, from the table in `Samples/iati/README.md`.
-    static let verdicts: [String: Bool] = {
-        let readme = (try? String(contentsOf: Fixtures.repository.appendingPathComponent("Samples/iati/README.md"), encoding: .utf8)) ?? ""
-        var verdicts: [String: Bool] = [:]
-        for line in readme.split(separator: "\n") where line.hasPrefix("| `") {
-            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard cells.count > 8 else { continue }
-            verdicts[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = cells[7] == "validates"
-        }
-        return verdicts
-    }()
+    static let verdicts = Fixtures.schemaVerdicts
 
     @Test func everySampleHasAVerdict() {
         #expect(Set(Self.verdicts.keys) == Set(Fixtures.samples.map { URL(fileURLWithPath: $0).lastPathComponent }))

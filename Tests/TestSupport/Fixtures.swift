@@ -40,4 +40,17 @@ public enum Fixtures {
         }
         return count
     }
+
+    /// xmllint's schema verdict on each sample (file name → validates), from the table in
+    /// `Samples/iati/README.md`.
+    public static let schemaVerdicts: [String: Bool] = {
+        let readme = (try? String(contentsOf: repository.appendingPathComponent("Samples/iati/README.md"), encoding: .utf8)) ?? ""
+        var verdicts: [String: Bool] = [:]
+        for line in readme.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count > 8 else { continue }
+            verdicts[cells[0].trimmingCharacters(in: CharacterSet(charactersIn: "`"))] = cells[7] == "validates"
+        }
+        return verdicts
+    }()
 }

@@ -1,0 +1,110 @@
+import Foundation
+import IATI
+import IATIXML
+import SQLKit
+
+/// Which stored elements an export writes.
+public struct ExportSelection: Sendable {
+    /// Only those of this reporting organisation (`@ref`).
+    public var reportingOrg: String?
+    /// Only the one with this `iati-identifier` (or `organisation-identifier`).
+    public var identifier: String?
+    /// Organisations (an `iati-organisations` file) instead of activities.
+    public var organisations: Bool
+
+    public init(reportingOrg: String? = nil, identifier: String? = nil, organisations: Bool = false) {
+        self.reportingOrg = reportingOrg
+        self.identifier = identifier
+        self.organisations = organisations
+    }
+}
+
+/// What an export wrote.
+public struct ExportReport: Sendable, Codable {
+    public var path: String
+    public var kind: String
+    public var count: Int
+    public var bytes: Int
+}
+
+extension Store {
+    /// Writes the selected activities (or organisations) as one IATI 2.03 file, streaming them from
+    /// the store a page at a time, so memory does not grow with their number.
+    ///
+    /// The file appears whole or not at all: it is written beside `path` and moved there at the end.
+    /// When nothing matches, no file is written and the report's count is 0.
+    public func export(_ selection: ExportSelection, to path: String) async throws -> ExportReport {
+        let table = selection.organisations ? Schema.organisation : Schema.activity
+        let identifierColumn = selection.organisations ? "identifier" : "iati_identifier"
+        func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+            var query = query
+            if let reportingOrg = selection.reportingOrg {
+                query = query.where(SQLColumn("reporting_org", table: table.name), .equal, SQLBind(reportingOrg))
+            }
+            if let identifier = selection.identifier {
+                query = query.where(SQLColumn(identifierColumn, table: table.name), .equal, SQLBind(identifier))
+            }
+            return query
+        }
+
+        // The root must declare every namespace the selected elements were published with.
+        var namespaces: [String: String] = [:]
+        let datasets = try await filtered(database.sql.select().distinct()
+            .column(SQLColumn("namespaces", table: "dataset"))
+            .from(table.name)
+            .join("dataset", on: SQLColumn("dataset_id", table: table.name), .equal, SQLColumn("id", table: "dataset")))
+            .all()
+        for row in datasets {
+            guard let json = try row.decode(column: "namespaces", as: String?.self),
+                  let declared = try? JSONDecoder().decode([String: String].self, from: Data(json.utf8)) else { continue }
+            namespaces.merge(declared.filter { $0.key != "" && $0.key != "xml" }) { first, _ in first }
+        }
+
+        let partial = path + ".partial-\(UUID().uuidString)"
+        var count = 0
+        do {
+            let writer = try IATIWriter(path: partial)
+            try writer.begin(kind: selection.organisations ? .organisations : .activities, generatedDatetime: Date(), namespaces: namespaces)
+            var lastID = 0
+            while true {
+                let page = database.sql.select()
+                if !selection.organisations { page.column(SQLColumn("upgraded", table: table.name)) }
+                let rows = try await filtered(page
+                    .column(SQLColumn("id", table: table.name))
+                    .column(SQLColumn("xml", table: table.name))
+                    .column(SQLColumn("namespaces", table: "dataset"))
+                    .column(SQLColumn("version", table: "dataset"))
+                    .from(table.name)
+                    .join("dataset", on: SQLColumn("dataset_id", table: table.name), .equal, SQLColumn("id", table: "dataset"))
+                    .where(SQLColumn("id", table: table.name), .greaterThan, SQLBind(lastID)))
+                    .orderBy(SQLColumn("id", table: table.name))
+                    .limit(500)
+                    .all()
+                guard !rows.isEmpty else { break }
+                for row in rows {
+                    lastID = try row.decode(column: "id", as: Int.self)
+                    let document = try StoredDocument(row: row)
+                    let node = try IATIReader.element(xml: Array(document.xml.utf8), namespaces: document.namespaces, legacy: document.legacy)
+                    if selection.organisations {
+                        try writer.write(Organisation(node: node))
+                    } else {
+                        try writer.write(Activity(node: node))
+                    }
+                    count += 1
+                }
+            }
+            try writer.end()
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: partial)[.size] as? Int) ?? 0
+            if count == 0 {
+                // Nothing matched: no file, rather than an empty one that looks like an export.
+                try? FileManager.default.removeItem(atPath: partial)
+            } else if rename(partial, path) != 0 {
+                throw StoreError(.location, "cannot move the export to \(path): \(String(cString: strerror(errno)))")
+            }
+            return ExportReport(path: path, kind: selection.organisations ? "organisations" : "activities", count: count, bytes: bytes)
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
+        }
+    }
+}
