@@ -18,10 +18,16 @@ public final class SchemaValidator: @unchecked Sendable {
         public var findings: [Finding]
     }
 
-    public init() throws {
+    /// The folder of the bundled 2.03 schemas (`iati-activities-schema.xsd`, …).
+    public static func folder() throws -> URL {
         guard let folder = Bundle.module.url(forResource: "schemas", withExtension: nil) else {
             throw IATIValidationError("the bundled IATI schemas are missing")
         }
+        return folder
+    }
+
+    public init() throws {
+        let folder = try Self.folder()
         activities = try Self.parse(folder.appendingPathComponent("iati-activities-schema.xsd").path)
         organisations = try Self.parse(folder.appendingPathComponent("iati-organisations-schema.xsd").path)
     }
@@ -84,7 +90,7 @@ public final class SchemaValidator: @unchecked Sendable {
     }
 
     /// The local name of the document's first element, read without validating.
-    static func rootName(of path: String) -> String? {
+    public static func rootName(of path: String) -> String? {
         guard let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)) else { return nil }
         defer { xmlFreeTextReader(reader) }
         xmlTextReaderSetStructuredErrorHandler(reader, { _, _ in }, nil)

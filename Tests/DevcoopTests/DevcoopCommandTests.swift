@@ -119,4 +119,61 @@ import TestSupport
         #expect(process.terminationStatus == 2, "\(arguments): \(message)")
         #expect(!message.isEmpty)
     }
+
+    @Test func validatePrintsEveryFindingAndExitsOneOnErrors() throws {
+        let invalid = try Self.sample("att_be-dgd_XM-DAC-2-10_4acts.xml")
+        let run = try Self.devcoop("validate", "--json", invalid)
+        #expect(run.status == 1)
+        let report = try #require(run.json)
+        #expect(report["path"] as? String == invalid)
+        #expect(report["valid_schema"] as? Bool == false)
+        let counts = try #require(report["counts"] as? [String: Int])
+        #expect(counts["critical"] == 4)
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        let schema = findings.filter { $0["category"] as? String == "schema" }
+        #expect(schema.count == 4)
+        #expect(schema.allSatisfy { ($0["line"] as? Int ?? 0) > 0 && ($0["activity"] as? String)?.hasPrefix("XM-DAC-2-10-") == true })
+        #expect(findings.allSatisfy { Set(["severity", "category", "rule", "message", "line", "xpath"]).isSubset(of: $0.keys) })
+
+        let human = try Self.devcoop("validate", "--severity", "critical", invalid)
+        #expect(human.status == 1)
+        #expect(human.output.contains("schema NOT valid"))
+        #expect(human.output.contains("line 15"))
+    }
+
+    @Test func validateExitsZeroWhenNothingIsWrong() throws {
+        // A file with no critical or error finding passes, warnings and all.
+        let run = try Self.devcoop("validate", "--json", try Self.sample("flattener_find_CH-FDJP_1act.xml"))
+        let counts = try #require(run.json?["counts"] as? [String: Int])
+        #expect(run.status == ((counts["critical"] ?? 0) + (counts["error"] ?? 0) == 0 ? 0 : 1))
+        #expect(run.json?["valid_schema"] as? Bool == true)
+    }
+
+    @Test func validateRefusesHostileFilesWithoutExpandingThem() throws {
+        for name in ["xxe.xml", "billion-laughs.xml"] {
+            let run = try Self.devcoop("validate", "--json", Fixtures.hostile(name))
+            #expect(run.status == 1)
+            let findings = try #require(run.json?["findings"] as? [[String: Any]])
+            #expect(findings.contains { ($0["message"] as? String)?.contains("entity") == true && $0["severity"] as? String == "critical" })
+            #expect(!run.output.contains("root:"))
+        }
+    }
+
+    @Test func exportWritesWhatTheStoreHolds() throws {
+        let db = Self.temporaryDatabase()
+        let sample = try Self.sample("iaticloud_nl-mfa_XM-DAC-7_13acts.xml")
+        #expect(try Self.devcoop("import", "--db", db, "--no-validate", sample).status == 0)
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID()).xml").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let run = try Self.devcoop("export", "--db", db, "--reporting-org", "XM-DAC-7", "-o", output)
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("13 activities"))
+        let again = try Self.devcoop("import", "--db", Self.temporaryDatabase(), "--json", output)
+        #expect(again.status == 0)
+        #expect((again.json?["totals"] as? [String: Any])?["activities"] as? Int == 13)
+
+        let nothing = try Self.devcoop("export", "--db", db, "--activity", "no-such-activity", "-o", output + ".none")
+        #expect(nothing.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: output + ".none"))
+    }
 }

@@ -17,16 +17,26 @@ struct BenchGenerateCommand: ParsableCommand {
     var seed: UInt64 = 2020
 
     func run() throws {
-        guard FileManager.default.createFile(atPath: output, contents: nil), let handle = FileHandle(forWritingAtPath: output) else {
-            throw UsageError(description: "cannot write \(output)")
+        let (count, written) = try SyntheticActivities.write(to: output, megabytes: megabytes, seed: seed)
+        print("wrote \(output): \(count) activities, \(String(format: "%.1f", Double(written) / 1_000_000)) MB")
+    }
+}
+
+extension SyntheticActivities {
+    /// Writes a file of about `megabytes` MB, or of exactly `activities` activities; returns the
+    /// activities and bytes written.
+    @discardableResult
+    static func write(to path: String, megabytes: Int = .max, activities: Int = .max, seed: UInt64 = 2020) throws -> (Int, Int) {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw UsageError(description: "cannot write \(path)")
         }
         defer { try? handle.close() }
         var generator = SyntheticActivities(seed: seed)
         var buffer = generator.header()
         var written = 0
         var count = 0
-        let target = megabytes * 1_000_000
-        while written + buffer.utf8.count < target {
+        let target = megabytes == .max ? Int.max : megabytes * 1_000_000
+        while count < activities, written + buffer.utf8.count < target {
             buffer += generator.activity(index: count)
             count += 1
             if buffer.utf8.count >= 1 << 20 {
@@ -38,7 +48,7 @@ struct BenchGenerateCommand: ParsableCommand {
         buffer += "</iati-activities>\n"
         handle.write(Data(buffer.utf8))
         written += buffer.utf8.count
-        print("wrote \(output): \(count) activities, \(String(format: "%.1f", Double(written) / 1_000_000)) MB")
+        return (count, written)
     }
 }
 
