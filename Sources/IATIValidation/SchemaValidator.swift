@@ -27,6 +27,8 @@ public final class SchemaValidator: @unchecked Sendable {
     }
 
     public init() throws {
+        // libxml2's global state must be set up before parsers run on several threads.
+        xmlInitParser()
         let folder = try Self.folder()
         activities = try Self.parse(folder.appendingPathComponent("iati-activities-schema.xsd").path)
         organisations = try Self.parse(folder.appendingPathComponent("iati-organisations-schema.xsd").path)
