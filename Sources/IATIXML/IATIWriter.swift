@@ -144,6 +144,17 @@ public final class IATIWriter {
         try flush()
     }
 
+    /// Writes one `iati-activity` or `iati-organisation` exactly as given: the bytes of an element
+    /// that was published as valid 2.03 need no round through the model. Its prefixes must be the
+    /// ones declared on the root.
+    public func write(verbatim xml: [UInt8]) throws {
+        guard case .open = state else { throw IATIWriterError(.order, "write called outside begin…end") }
+        output.append("\n ")
+        output.buffer.append(contentsOf: xml)
+        count += 1
+        try flush()
+    }
+
     /// Writes another child of the root as it was read (a registry `registry-record`, an
     /// extension): the schema allows elements of other namespaces after the activities.
     public func write(rootExtension node: XMLNode) throws {

@@ -11,11 +11,14 @@ public struct ExportSelection: Sendable {
     public var identifier: String?
     /// Organisations (an `iati-organisations` file) instead of activities.
     public var organisations: Bool
+    /// Every element through the model and the writer, even those published as valid 2.03.
+    public var rewrite: Bool
 
-    public init(reportingOrg: String? = nil, identifier: String? = nil, organisations: Bool = false) {
+    public init(reportingOrg: String? = nil, identifier: String? = nil, organisations: Bool = false, rewrite: Bool = false) {
         self.reportingOrg = reportingOrg
         self.identifier = identifier
         self.organisations = organisations
+        self.rewrite = rewrite
     }
 }
 
@@ -30,6 +33,10 @@ public struct ExportReport: Sendable, Codable {
 extension Store {
     /// Writes the selected activities (or organisations) as one IATI 2.03 file, streaming them from
     /// the store a page at a time, so memory does not grow with their number.
+    ///
+    /// Elements of files that validated against the 2.03 schema on import are written as they were
+    /// published; the others (legacy, invalid, or never validated) go through the model and the
+    /// writer, which puts them in schema order.
     ///
     /// The file appears whole or not at all: it is written beside `path` and moved there at the end.
     /// When nothing matches, no file is written and the report's count is 0.
@@ -74,8 +81,11 @@ extension Store {
                     .column(SQLColumn("xml", table: table.name))
                     .column(SQLColumn("namespaces", table: "dataset"))
                     .column(SQLColumn("version", table: "dataset"))
+                    .column(SQLColumn("valid_schema", table: Schema.datasetValidation.name))
                     .from(table.name)
                     .join("dataset", on: SQLColumn("dataset_id", table: table.name), .equal, SQLColumn("id", table: "dataset"))
+                    .join(Schema.datasetValidation.name, method: SQLJoinMethod.left,
+                          on: SQLColumn("dataset_id", table: Schema.datasetValidation.name), .equal, SQLColumn("id", table: "dataset"))
                     .where(SQLColumn("id", table: table.name), .greaterThan, SQLBind(lastID)))
                     .orderBy(SQLColumn("id", table: table.name))
                     .limit(500)
@@ -84,6 +94,13 @@ extension Store {
                 for row in rows {
                     lastID = try row.decode(column: "id", as: Int.self)
                     let document = try StoredDocument(row: row)
+                    // A file that validated as 2.03 on the way in is written as it was published.
+                    if !selection.rewrite, try row.decode(column: "valid_schema", as: Int?.self) == 1, !document.legacy,
+                       document.namespaces.allSatisfy({ $0.key.isEmpty || $0.key == "xml" || namespaces[$0.key] == $0.value }) {
+                        try writer.write(verbatim: Array(document.xml.utf8))
+                        count += 1
+                        continue
+                    }
                     let node = try IATIReader.element(xml: Array(document.xml.utf8), namespaces: document.namespaces, legacy: document.legacy)
                     if selection.organisations {
                         try writer.write(Organisation(node: node))

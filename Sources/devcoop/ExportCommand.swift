@@ -20,6 +20,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Export organisations (an iati-organisations file) instead of activities.")
     var organisation = false
 
+    @Flag(help: "Write every element through the model, also those published as valid 2.03 (which are otherwise copied as published).")
+    var rewrite = false
+
     @Option(name: .shortAndLong, help: "The file to write.")
     var output: String
 
@@ -31,7 +34,7 @@ struct ExportCommand: AsyncParsableCommand {
             Terminal.error("devcoop: \(error)")
             throw ExitCode(1)
         }
-        let selection = ExportSelection(reportingOrg: reportingOrg, identifier: activity, organisations: organisation)
+        let selection = ExportSelection(reportingOrg: reportingOrg, identifier: activity, organisations: organisation, rewrite: rewrite)
         let started = Date()
         let report: ExportReport
         do {

@@ -68,19 +68,31 @@ import Testing
     /// Samples that validate on the way in (the xmllint column of Samples/iati/README.md).
     static let validSamples = Fixtures.samples.filter { Fixtures.schemaVerdicts[URL(fileURLWithPath: $0).lastPathComponent] == true }
 
+    /// Both ways out: copied as published (the file was validated on import) and through the model.
     @Test(arguments: validSamples)
     func exportOfAValidFileIsValid(path: String) async throws {
+        let validator = try Validator()
         try await TestDatabase(engine: .sqlite).with { location in
             let store = try await Store.open(location)
             defer { Task { await store.close() } }
-            let report = await store.importFile(at: path)
-            let output = location + ".export.xml"
-            defer { try? FileManager.default.removeItem(atPath: output) }
-            let kind = report.kind == "organisations"
-            let exported = try await store.export(ExportSelection(organisations: kind), to: output)
-            #expect(exported.count == (kind ? report.organisations : report.activities - report.duplicates.count))
-            let result = try SchemaValidator().validate(file: output)
-            #expect(result.valid, "\(result.findings.prefix(3).map(\.message))")
+            let report = await store.importFile(at: path, validator: validator)
+            #expect(report.validSchema == true)
+            let before = try await Self.models(store, organisations: report.kind == "organisations")
+            for rewrite in [false, true] {
+                let output = location + ".export.xml"
+                defer { try? FileManager.default.removeItem(atPath: output) }
+                let kind = report.kind == "organisations"
+                let exported = try await store.export(ExportSelection(organisations: kind, rewrite: rewrite), to: output)
+                #expect(exported.count == (kind ? report.organisations : report.activities - report.duplicates.count))
+                let result = try SchemaValidator().validate(file: output)
+                #expect(result.valid, "rewrite \(rewrite): \(result.findings.prefix(3).map(\.message))")
+                try await TestDatabase(engine: .sqlite).with { again in
+                    let copy = try await Store.open(again)
+                    defer { Task { await copy.close() } }
+                    #expect(await copy.importFile(at: output).status == .imported)
+                    #expect(try await Self.models(copy, organisations: kind) == before, "rewrite \(rewrite)")
+                }
+            }
         }
     }
 
