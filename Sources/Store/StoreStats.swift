@@ -19,6 +19,11 @@ public struct StoreStats: Sendable, Codable, Equatable {
     public var publishers: [Count]
     /// Narratives of titles and descriptions by `xml:lang` as written (`(default)` when absent).
     public var languages: [Count]
+    /// Datasets validated on import, and how many of them validate against the 2.03 schema.
+    public var validatedDatasets: Int
+    public var schemaValidDatasets: Int
+    /// Stored validation findings by severity.
+    public var findings: [Count]
 }
 
 extension Store {
@@ -53,6 +58,10 @@ extension Store {
             budgets: try await count("budget"),
             transactionsByType: try await grouped("activity_transaction", by: "type", default: "(none)"),
             publishers: try await grouped("activity", by: "reporting_org", default: "(none)"),
-            languages: try await grouped("narrative", by: "lang", default: "(default)"))
+            languages: try await grouped("narrative", by: "lang", default: "(default)"),
+            validatedDatasets: try await count("dataset_validation"),
+            schemaValidDatasets: try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from("dataset_validation").where("valid_schema", .equal, 1).first()?.decode(column: "n", as: Int.self) ?? 0,
+            findings: try await grouped("finding", by: "severity", default: "(none)"))
     }
 }

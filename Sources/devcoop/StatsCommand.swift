@@ -41,6 +41,10 @@ struct StatsCommand: AsyncParsableCommand {
             print("  \((count.key.isEmpty ? "(none)" : count.key).padding(toLength: 30, withPad: " ", startingAt: 0)) \(count.count) activities")
         }
         if stats.publishers.count > 20 { print("  … and \(stats.publishers.count - 20) more") }
+        if stats.validatedDatasets > 0 {
+            print("Validation: \(stats.schemaValidDatasets) of \(stats.validatedDatasets) validated datasets valid against the 2.03 schema; findings: "
+                + stats.findings.map { "\($0.count) \($0.key)" }.joined(separator: ", "))
+        }
         print("Languages of titles and descriptions:")
         print("  " + stats.languages.map { "\($0.key) \($0.count)" }.joined(separator: ", "))
     }
