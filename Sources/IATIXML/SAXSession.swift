@@ -10,67 +10,94 @@ import IATI
 /// nearest `<` before it), at `endElementNs` just past the end tag. Every slice is checked to begin
 /// and end with the element's name; a document in another encoding than UTF-8 (where libxml2's
 /// offsets are not the file's) has its elements written out again instead.
+///
+/// The callbacks work on a `SAXState` reached through a pointer, not on stored properties of a class:
+/// every property access of a class is checked for exclusivity at run time, and libxml2 calls back
+/// millions of times per file.
 final class SAXSession {
-    private struct Frame {
-        var node: XMLNode
-        var text: [UInt8] = []
-        var startOffset: Int
-    }
-
     private let file: String
-    private let handle: (IATIReader.Event) throws -> Void
-    private var context: xmlParserCtxtPtr?
-    private var failure: IATIXMLError?
-
-    private var depth = 0
-    private var containerDepth: Int?
-    private var containerClosed = false
-    private var legacy = false
-    private var namespacesInScope: [String: String] = [:]
-    private var frames: [Frame] = []
-
-    /// Raw input bytes from `windowStart` on: what an element still open may need to be sliced from.
-    private var window: [UInt8] = []
-    private var windowStart = 0
-
-    private var names: [UnsafeRawPointer: String] = [:]
+    private let state: UnsafeMutablePointer<SAXState>
 
     init(file: String, handle: @escaping (IATIReader.Event) throws -> Void) {
         self.file = file
-        self.handle = handle
+        state = .allocate(capacity: 1)
+        state.initialize(to: SAXState(file: file, handle: handle))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Parses the chunks `next` returns until it returns `nil`.
     func run(next: () throws -> ArraySlice<UInt8>?) throws {
-        var handler = Self.makeHandler()
-        let unmanaged = Unmanaged.passUnretained(self)
-        guard let context = xmlCreatePushParserCtxt(&handler, unmanaged.toOpaque(), nil, 0, file) else {
+        var handler = SAXState.makeHandler()
+        guard let context = xmlCreatePushParserCtxt(&handler, UnsafeMutableRawPointer(state), nil, 0, file) else {
             throw IATIXMLError(.io, file: file, line: 0, message: "libxml2 could not create a parser")
         }
-        self.context = context
+        state.pointee.context = context
         defer {
             xmlFreeParserCtxt(context)
-            self.context = nil
+            state.pointee.context = nil
         }
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue))
 
-        while failure == nil, let chunk = try next() {
-            window.append(contentsOf: chunk)
+        while state.pointee.failure == nil, let chunk = try next() {
+            state.pointee.window.append(contentsOf: chunk)
             let status = chunk.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
             }
-            if failure == nil, status != 0 { failure = parserError(status: status) }
-            discardConsumedInput()
+            if state.pointee.failure == nil, status != 0 { state.pointee.failure = state.pointee.parserError(status: status) }
+            state.pointee.discardConsumedInput()
         }
-        if failure == nil {
+        if state.pointee.failure == nil {
             let status = xmlParseChunk(context, nil, 0, 1)
-            if failure == nil, status != 0 || context.pointee.wellFormed == 0 { failure = parserError(status: status) }
+            if state.pointee.failure == nil, status != 0 || context.pointee.wellFormed == 0 {
+                state.pointee.failure = state.pointee.parserError(status: status)
+            }
         }
-        if let failure { throw failure }
-        if containerDepth == nil {
+        if let failure = state.pointee.failure { throw failure }
+        if state.pointee.containerDepth == nil {
             throw IATIXMLError(.notIATI, file: file, line: Int(context.pointee.input?.pointee.line ?? 0),
                                message: "no iati-activities or iati-organisations element: not an IATI file")
         }
+    }
+}
+
+/// What one pass keeps between libxml2's callbacks.
+private struct SAXState {
+    /// An element under the container that is still open.
+    private struct Frame {
+        var node: XMLNode
+        var startOffset: Int
+        /// Where its character data begins in `text`.
+        var textStart: Int
+    }
+
+    let file: String
+    let handle: (IATIReader.Event) throws -> Void
+    var context: xmlParserCtxtPtr?
+    var failure: IATIXMLError?
+
+    private var depth = 0
+    private(set) var containerDepth: Int?
+    private var containerClosed = false
+    private var legacy = false
+    private var namespacesInScope: [String: String] = [:]
+    private var frames: [Frame] = []
+    /// The character data of the open elements, innermost last: an element's text runs from its
+    /// `textStart` to the end, because the text of its children is removed when they close.
+    private var text: [UInt8] = []
+
+    /// Raw input bytes from `windowStart` on: what an element still open may need to be sliced from.
+    var window: [UInt8] = []
+    private var windowStart = 0
+
+    private var names = NameTable()
+
+    init(file: String, handle: @escaping (IATIReader.Event) throws -> Void) {
+        self.file = file
+        self.handle = handle
     }
 
     // MARK: Input window
@@ -80,7 +107,7 @@ final class SAXSession {
         return Int(input.consumed) + (cur - base)
     }
 
-    private func discardConsumedInput() {
+    mutating func discardConsumedInput() {
         let keepFrom = min(frames.first?.startOffset ?? parserOffset, parserOffset)
         let drop = keepFrom - windowStart
         if drop > 0, drop <= window.count {
@@ -107,7 +134,7 @@ final class SAXSession {
 
     // MARK: Events
 
-    fileprivate func startElement(
+    mutating func startElement(
         localname: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?,
         namespaceCount: Int, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
         attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
@@ -116,12 +143,12 @@ final class SAXSession {
         let tag = startTagOffset()
         let line = max(1, Int(context?.pointee.input?.pointee.line ?? 1) - (tag?.newlines ?? 0))
         let name = intern(localname)
-        let namespace = uri.map(intern)
+        let namespace = intern(uri)
 
         guard let containerDepth else {
             for index in 0..<namespaceCount {
-                let declaredPrefix = namespaces?[2 * index].map(intern) ?? ""
-                namespacesInScope[declaredPrefix] = namespaces?[2 * index + 1].map(intern) ?? ""
+                let declaredPrefix = intern(namespaces?[2 * index]) ?? ""
+                namespacesInScope[declaredPrefix] = intern(namespaces?[2 * index + 1]) ?? ""
             }
             guard namespace == nil, name == "iati-activities" || name == "iati-organisations" else { return }
             self.containerDepth = depth
@@ -135,12 +162,12 @@ final class SAXSession {
         }
         guard !containerClosed, depth > containerDepth else { return }
         let node = XMLNode(
-            name: name, namespace: namespace, prefix: prefix.map(intern),
+            name: name, namespace: namespace, prefix: intern(prefix),
             attributes: makeAttributes(count: attributeCount, attributes), line: line)
-        frames.append(Frame(node: node, startOffset: tag?.offset ?? -1))
+        frames.append(Frame(node: node, startOffset: tag?.offset ?? -1, textStart: text.count))
     }
 
-    fileprivate func endElement() {
+    mutating func endElement() {
         defer { depth -= 1 }
         guard let containerDepth, !containerClosed else { return }
         if depth == containerDepth {
@@ -148,11 +175,13 @@ final class SAXSession {
             return
         }
         guard depth > containerDepth, var frame = frames.popLast() else { return }
-        if !frame.text.isEmpty {
-            let isBlank = frame.text.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
+        if text.count > frame.textStart {
+            let own = text[frame.textStart...]
+            let isBlank = own.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
             if !(isBlank && !frame.node.children.isEmpty) {
-                frame.node.text = String(decoding: frame.text, as: UTF8.self)
+                frame.node.text = String(decoding: own, as: UTF8.self)
             }
+            text.removeLast(text.count - frame.textStart)
         }
         if !frames.isEmpty {
             frames[frames.count - 1].node.children.append(frame.node)
@@ -161,18 +190,18 @@ final class SAXSession {
         deliver(frame)
     }
 
-    fileprivate func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
+    mutating func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
         guard !frames.isEmpty, count > 0 else { return }
-        frames[frames.count - 1].text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 
-    fileprivate func refuseEntity(named name: String) {
+    mutating func refuseEntity(named name: String) {
         fail(IATIXMLError(
             .entityDeclaration, file: file, line: Int(context?.pointee.input?.pointee.line ?? 0),
             message: "the document declares the entity '\(name)'; entity declarations are refused (no external or expanding entities are read)"))
     }
 
-    fileprivate func structuredError(_ error: xmlErrorPtr) {
+    mutating func structuredError(_ error: xmlErrorPtr) {
         // Namespace and validity problems are errors that leave the document well formed; only a
         // fatal error means the XML cannot be read.
         guard failure == nil, error.pointee.level == XML_ERR_FATAL else { return }
@@ -180,7 +209,7 @@ final class SAXSession {
         failure = IATIXMLError(.malformed, file: file, line: Int(error.pointee.line), message: message)
     }
 
-    private func deliver(_ frame: Frame) {
+    private mutating func deliver(_ frame: Frame) {
         var node = frame.node
         let isActivity = node.namespace == nil && node.name == "iati-activity"
         let isOrganisation = node.namespace == nil && node.name == "iati-organisation"
@@ -215,7 +244,7 @@ final class SAXSession {
         return slice[(start + 1)..<(start + 1 + name.count)].elementsEqual(name)
     }
 
-    private func emit(_ event: IATIReader.Event) {
+    private mutating func emit(_ event: IATIReader.Event) {
         guard failure == nil else { return }
         do {
             try handle(event)
@@ -226,13 +255,13 @@ final class SAXSession {
         }
     }
 
-    private func fail(_ error: IATIXMLError) {
+    private mutating func fail(_ error: IATIXMLError) {
         guard failure == nil else { return }
         failure = error
         if let context { xmlStopParser(context) }
     }
 
-    private func parserError(status: Int32) -> IATIXMLError {
+    func parserError(status: Int32) -> IATIXMLError {
         let line = Int(context?.pointee.input?.pointee.line ?? 0)
         if let last = xmlCtxtGetLastError(context), let message = last.pointee.message {
             return IATIXMLError(.malformed, file: file, line: Int(last.pointee.line), message: String(cString: message).trimmingXMLWhitespace())
@@ -243,15 +272,15 @@ final class SAXSession {
     // MARK: Strings
 
     /// libxml2 interns names in its dictionary, so one pointer is one name for the whole pass.
-    private func intern(_ pointer: UnsafePointer<xmlChar>) -> String {
-        let key = UnsafeRawPointer(pointer)
-        if let name = names[key] { return name }
-        let name = String(cString: pointer)
-        names[key] = name
-        return name
+    private mutating func intern(_ pointer: UnsafePointer<xmlChar>) -> String {
+        names.name(pointer)
     }
 
-    private func makeAttributes(count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [XMLAttribute] {
+    private mutating func intern(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        pointer.map { names.name($0) }
+    }
+
+    private mutating func makeAttributes(count: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> [XMLAttribute] {
         guard count > 0, let attributes else { return [] }
         var result: [XMLAttribute] = []
         result.reserveCapacity(count)
@@ -264,37 +293,80 @@ final class SAXSession {
             // `&amp;` or `&#38;`) over as `&#38;`, to be parsed again later; so each one stands for `&`.
             if bytes.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
             result.append(XMLAttribute(
-                name: intern(localname), namespace: attributes[base + 2].map(intern),
-                prefix: attributes[base + 1].map(intern), value: value))
+                name: intern(localname), namespace: intern(attributes[base + 2]),
+                prefix: intern(attributes[base + 1]), value: value))
         }
         return result
     }
 
     // MARK: libxml2 glue
 
-    private static func makeHandler() -> xmlSAXHandler {
+    static func makeHandler() -> xmlSAXHandler {
         var handler = xmlSAXHandler()
         handler.initialized = XML_SAX2_MAGIC
         handler.startElementNs = { context, localname, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
-            saxSession(context).startElement(
+            saxSession(context).pointee.startElement(
                 localname: localname!, prefix: prefix, uri: uri,
                 namespaceCount: Int(namespaceCount), namespaces: namespaces,
                 attributeCount: Int(attributeCount), attributes: attributes)
         }
-        handler.endElementNs = { context, _, _, _ in saxSession(context).endElement() }
-        handler.characters = { context, bytes, count in saxSession(context).characters(bytes!, count: Int(count)) }
-        handler.cdataBlock = { context, bytes, count in saxSession(context).characters(bytes!, count: Int(count)) }
+        handler.endElementNs = { context, _, _, _ in saxSession(context).pointee.endElement() }
+        handler.characters = { context, bytes, count in saxSession(context).pointee.characters(bytes!, count: Int(count)) }
+        handler.cdataBlock = { context, bytes, count in saxSession(context).pointee.characters(bytes!, count: Int(count)) }
         handler.entityDecl = { context, name, _, _, _, _ in
-            saxSession(context).refuseEntity(named: name.map { String(cString: $0) } ?? "?")
+            saxSession(context).pointee.refuseEntity(named: name.map { String(cString: $0) } ?? "?")
         }
         handler.serror = { context, error in
             guard let context, let error else { return }
-            saxSession(context).structuredError(error)
+            saxSession(context).pointee.structuredError(error)
         }
         return handler
     }
 }
 
-private func saxSession(_ context: UnsafeMutableRawPointer?) -> SAXSession {
-    Unmanaged<SAXSession>.fromOpaque(context!).takeUnretainedValue()
+private func saxSession(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<SAXState> {
+    context!.assumingMemoryBound(to: SAXState.self)
+}
+
+/// libxml2's interned names as Swift strings, by pointer: open addressing on the pointer's bits,
+/// cheaper than hashing a key through `Hasher` for every element and attribute.
+private struct NameTable {
+    private var keys: [UnsafeRawPointer?] = Array(repeating: nil, count: 256)
+    private var values: [String] = Array(repeating: "", count: 256)
+    private var count = 0
+
+    @inline(__always)
+    private static func slot(_ key: UnsafeRawPointer, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt(bitPattern: key) &>> 3) &* 0x9E37_79B9_7F4A_7C15 &>> 32) & mask
+    }
+
+    mutating func name(_ pointer: UnsafePointer<xmlChar>) -> String {
+        let key = UnsafeRawPointer(pointer)
+        let mask = keys.count - 1
+        var slot = Self.slot(key, mask: mask)
+        while let found = keys[slot] {
+            if found == key { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        let name = String(cString: pointer)
+        keys[slot] = key
+        values[slot] = name
+        count += 1
+        if count * 2 > keys.count { grow() }
+        return name
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: nil, count: oldKeys.count * 2)
+        values = Array(repeating: "", count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for (index, key) in oldKeys.enumerated() {
+            guard let key else { continue }
+            var slot = Self.slot(key, mask: mask)
+            while keys[slot] != nil { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = oldValues[index]
+        }
+    }
 }

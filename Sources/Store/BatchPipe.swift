@@ -14,14 +14,26 @@ final class BatchPipe: @unchecked Sendable {
         self.capacity = capacity
     }
 
+    /// A receiver waiting for the next batch: set only while the queue is empty and not finished.
+    private var waiter: CheckedContinuation<ImportBatch?, any Error>?
+
     /// Blocks the producer while the pipe is full; returns `false` when the consumer gave up.
     func send(_ batch: ImportBatch) -> Bool {
         condition.lock()
-        defer { condition.unlock() }
         while queue.count >= capacity && !cancelled { condition.wait() }
-        guard !cancelled else { return false }
+        guard !cancelled else {
+            condition.unlock()
+            return false
+        }
+        if let waiter {
+            // The receiver is waiting, so the queue is empty: hand the batch over directly.
+            self.waiter = nil
+            condition.unlock()
+            waiter.resume(returning: batch)
+            return true
+        }
         queue.append(batch)
-        condition.broadcast()
+        condition.unlock()
         return true
     }
 
@@ -29,8 +41,13 @@ final class BatchPipe: @unchecked Sendable {
         condition.lock()
         finished = true
         failure = error
+        let waiter = self.waiter
+        self.waiter = nil
         condition.broadcast()
         condition.unlock()
+        if let waiter {
+            if let error { waiter.resume(throwing: error) } else { waiter.resume(returning: nil) }
+        }
     }
 
     /// Tells the producer to stop: the consumer will take nothing more.
@@ -47,25 +64,24 @@ final class BatchPipe: @unchecked Sendable {
         return cancelled
     }
 
-    /// The next batch, `nil` at the end; rethrows the producer's error. Waits on a thread of its own,
-    /// not on the cooperative pool.
+    /// The next batch, `nil` at the end; rethrows the producer's error. When none is ready the
+    /// task is suspended (no thread waits); the producer resumes it with the next batch.
     func receive() async throws -> ImportBatch? {
         try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                self.condition.lock()
-                while self.queue.isEmpty && !self.finished { self.condition.wait() }
-                if !self.queue.isEmpty {
-                    let batch = self.queue.removeFirst()
-                    self.condition.broadcast()
-                    self.condition.unlock()
-                    continuation.resume(returning: batch)
-                } else if let failure = self.failure {
-                    self.condition.unlock()
-                    continuation.resume(throwing: failure)
-                } else {
-                    self.condition.unlock()
-                    continuation.resume(returning: nil)
-                }
+            condition.lock()
+            if !queue.isEmpty {
+                let batch = queue.removeFirst()
+                condition.broadcast()
+                condition.unlock()
+                continuation.resume(returning: batch)
+            } else if finished {
+                let failure = self.failure
+                condition.unlock()
+                if let failure { continuation.resume(throwing: failure) } else { continuation.resume(returning: nil) }
+            } else {
+                precondition(waiter == nil, "one receiver at a time")
+                waiter = continuation
+                condition.unlock()
             }
         }
     }

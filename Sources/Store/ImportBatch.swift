@@ -7,14 +7,55 @@ struct ImportBatch: Sendable {
     /// `(reporting org, identifier)` of the activities in this batch: older versions are replaced.
     var activityKeys: [ActivityKey] = []
     var organisationKeys: [ActivityKey] = []
-    var tables: [String: TableRows] = [:]
     var activityCount = 0
+    /// How many rows the batch holds, over all tables.
+    private(set) var rowCount = 0
 
-    mutating func append(_ row: [Cell], to table: Table) {
-        tables[table.name, default: TableRows(table)].append(row)
+    /// The rows by table, in the order of `Slot`: an array slot per table instead of hashing a
+    /// table name for every row.
+    private var rows: [TableRows] = Slot.allCases.map { TableRows($0.table) }
+
+    /// The tables that have rows, by name.
+    var tables: [String: TableRows] {
+        var tables: [String: TableRows] = [:]
+        for rows in rows where !rows.cells.isEmpty { tables[rows.table.name] = rows }
+        return tables
     }
 
-    var rowCount: Int { tables.values.reduce(0) { $0 + $1.rowCount } }
+    mutating func append(_ row: [Cell], to slot: Slot) {
+        rows[slot.rawValue].append(row)
+        rowCount += 1
+    }
+
+    /// The tables a batch writes rows into.
+    enum Slot: Int, CaseIterable {
+        case activity, transaction, budget, plannedDisbursement, participatingOrg, sector, recipientCountry,
+             recipientRegion, policyMarker, tag, location, documentLink, result, indicator, indicatorPeriod,
+             narrative, organisation, organisationBudget
+
+        var table: Table {
+            switch self {
+            case .activity: Schema.activity
+            case .transaction: Schema.transaction
+            case .budget: Schema.budget
+            case .plannedDisbursement: Schema.plannedDisbursement
+            case .participatingOrg: Schema.participatingOrg
+            case .sector: Schema.sector
+            case .recipientCountry: Schema.recipientCountry
+            case .recipientRegion: Schema.recipientRegion
+            case .policyMarker: Schema.policyMarker
+            case .tag: Schema.tag
+            case .location: Schema.location
+            case .documentLink: Schema.documentLink
+            case .result: Schema.result
+            case .indicator: Schema.indicator
+            case .indicatorPeriod: Schema.indicatorPeriod
+            case .narrative: Schema.narrative
+            case .organisation: Schema.organisation
+            case .organisationBudget: Schema.organisationBudget
+            }
+        }
+    }
 }
 
 /// What identifies an activity (or organisation) across files: its reporting organisation and identifier.
@@ -48,7 +89,7 @@ extension ImportBatch {
             Cell(activity.lastUpdatedDatetime), date(["2", "1"]), date(["4", "3"]),
             Projection.text(activity.title), .integer(element.line),
             .text(String(decoding: element.xml, as: UTF8.self)),
-        ], to: Schema.activity)
+        ], to: .activity)
 
         let currency = activity.defaultCurrency
         for (seq, transaction) in activity.transactions.enumerated() {
@@ -67,14 +108,14 @@ extension ImportBatch {
                 Cell(transaction.disbursementChannel), Cell(transaction.humanitarian ?? activity.humanitarian),
                 Cell(transaction.sectors.first?.code), Cell(transaction.recipientCountries.first?.code),
                 Cell(transaction.recipientRegions.first?.code), Projection.text(transaction.description),
-            ], to: Schema.transaction)
+            ], to: .transaction)
         }
         for (seq, budget) in activity.budgets.enumerated() {
             append([
                 .integer(id), .integer(seq), Cell(budget.type), Cell(budget.status),
                 Projection.date(budget.periodStart), Projection.date(budget.periodEnd), Projection.money(budget.value),
                 Cell(budget.value?.currency ?? currency), Projection.date(budget.value?.valueDate),
-            ], to: Schema.budget)
+            ], to: .budget)
         }
         for (seq, planned) in activity.plannedDisbursements.enumerated() {
             append([
@@ -82,43 +123,43 @@ extension ImportBatch {
                 Projection.date(planned.periodEnd), Projection.money(planned.value),
                 Cell(planned.value?.currency ?? currency), Projection.date(planned.value?.valueDate),
                 Cell(planned.providerOrg?.ref), Cell(planned.receiverOrg?.ref),
-            ], to: Schema.plannedDisbursement)
+            ], to: .plannedDisbursement)
         }
         for (seq, org) in activity.participatingOrgs.enumerated() {
             append([
                 .integer(id), .integer(seq), Cell(org.ref), Cell(org.type), Cell(org.role), Cell(org.activityID),
                 Cell(org.crsChannelCode), Projection.text(org.name),
-            ], to: Schema.participatingOrg)
+            ], to: .participatingOrg)
         }
         for (seq, sector) in activity.sectors.enumerated() {
             append([
                 .integer(id), .integer(seq), Cell(sector.code), Cell(sector.vocabulary), Cell(sector.vocabularyURI),
                 Projection.money(sector.percentage), Projection.text(sector.narrative),
-            ], to: Schema.sector)
+            ], to: .sector)
         }
         for (seq, country) in activity.recipientCountries.enumerated() {
             append([
                 .integer(id), .integer(seq), Cell(country.code), Projection.money(country.percentage),
                 Projection.text(country.narrative),
-            ], to: Schema.recipientCountry)
+            ], to: .recipientCountry)
         }
         for (seq, region) in activity.recipientRegions.enumerated() {
             append([
                 .integer(id), .integer(seq), Cell(region.code), Cell(region.vocabulary), Cell(region.vocabularyURI),
                 Projection.money(region.percentage), Projection.text(region.narrative),
-            ], to: Schema.recipientRegion)
+            ], to: .recipientRegion)
         }
         for (seq, marker) in activity.policyMarkers.enumerated() {
             append([
                 .integer(id), .integer(seq), Cell(marker.code), Cell(marker.vocabulary), Cell(marker.vocabularyURI),
                 Cell(marker.significance), Projection.text(marker.narrative),
-            ], to: Schema.policyMarker)
+            ], to: .policyMarker)
         }
         for (seq, tag) in activity.tags.enumerated() {
             append([
                 .integer(id), .integer(seq), Cell(tag.code), Cell(tag.vocabulary), Cell(tag.vocabularyURI),
                 Projection.text(tag.narrative),
-            ], to: Schema.tag)
+            ], to: .tag)
         }
         for (seq, location) in activity.locations.enumerated() {
             append([
@@ -126,32 +167,32 @@ extension ImportBatch {
                 Projection.text(location.description), Cell(location.point?.pos?.trimmingXMLWhitespace()),
                 Cell(location.exactness), Cell(location.locationClass), Cell(location.featureDesignation),
                 Cell(location.administratives.first?.code),
-            ], to: Schema.location)
+            ], to: .location)
         }
         for (seq, link) in activity.documentLinks.enumerated() {
             append([
                 .integer(id), .integer(seq), Cell(link.url), Cell(link.format), Projection.text(link.title),
                 Cell(link.categories.first), Cell(link.languages.first), Projection.date(link.documentDate),
-            ], to: Schema.documentLink)
+            ], to: .documentLink)
         }
         for (resultSeq, result) in activity.results.enumerated() {
             append([
                 .integer(id), .integer(resultSeq), Cell(result.type), Cell(result.aggregationStatus),
                 Projection.text(result.title), .integer(result.indicators.count),
-            ], to: Schema.result)
+            ], to: .result)
             for (indicatorSeq, indicator) in result.indicators.enumerated() {
                 let baseline = indicator.baselines.first
                 append([
                     .integer(id), .integer(indicatorSeq), .integer(resultSeq), Cell(indicator.measure),
                     Cell(indicator.ascending), Projection.text(indicator.title),
                     Cell(baseline?.year ?? baseline?.isoDate), Cell(baseline?.value),
-                ], to: Schema.indicator)
+                ], to: .indicator)
                 for (periodSeq, period) in indicator.periods.enumerated() {
                     append([
                         .integer(id), .integer(periodSeq), .integer(resultSeq), .integer(indicatorSeq),
                         Projection.date(period.periodStart), Projection.date(period.periodEnd),
                         Cell(period.targets.first?.value), Cell(period.actuals.first?.value),
-                    ], to: Schema.indicatorPeriod)
+                    ], to: .indicatorPeriod)
                 }
             }
         }
@@ -159,7 +200,7 @@ extension ImportBatch {
         func narratives(_ element: String, _ text: NarrativeText?) {
             for narrative in text?.narratives ?? [] where !narrative.text.isEmpty {
                 append([.integer(id), .integer(narrativeSeq), .text(element), Cell(narrative.lang), .text(narrative.text)],
-                       to: Schema.narrative)
+                       to: .narrative)
                 narrativeSeq += 1
             }
         }
@@ -177,14 +218,14 @@ extension ImportBatch {
             Projection.text(organisation.name), Cell(organisation.defaultCurrency),
             Cell(organisation.lastUpdatedDatetime), .integer(element.line),
             .text(String(decoding: element.xml, as: UTF8.self)),
-        ], to: Schema.organisation)
+        ], to: .organisation)
         var seq = 0
         func budget(_ kind: String, _ target: String?, _ status: String?, _ start: String?, _ end: String?, _ value: Value?) {
             append([
                 .integer(id), .integer(seq), .text(kind), Cell(target), Cell(status), Projection.date(start),
                 Projection.date(end), Projection.money(value), Cell(value?.currency ?? organisation.defaultCurrency),
                 Projection.date(value?.valueDate),
-            ], to: Schema.organisationBudget)
+            ], to: .organisationBudget)
             seq += 1
         }
         for item in organisation.totalBudgets {
