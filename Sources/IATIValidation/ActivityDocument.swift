@@ -29,8 +29,8 @@ final class ActivityDocument {
     let cache: XPathCache
     /// The element's XML as parsed (without the wrapper), to find where start tags begin.
     private let body: [UInt8]
-    /// Per element (in document order), the DOM line its start tag begins on; built on first use.
-    private var startLines: [xmlNodePtr: Int]?
+    /// Whether each element's `_private` holds the DOM line its start tag begins on (done on first use).
+    private var linesAssigned = false
 
     /// The element's `iati-identifier` (or `organisation-identifier`), trimmed; `nil` when absent or empty.
     private(set) lazy var identifier: String? = {
@@ -78,12 +78,18 @@ final class ActivityDocument {
         bytes += Array(">".utf8)
         bytes += body
         bytes += Array("</\(container)>".utf8)
+        // COMPACT keeps short texts inside their nodes (fewer allocations); the run's parser context
+        // is reused, so its name dictionary is shared by every element's tree.
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_BIG_LINES.rawValue
-                | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+                | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
+        let parser = cache.parser
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlReadMemory(chars.baseAddress, Int32(chars.count), "activity.xml", "UTF-8", options)
+                if let parser {
+                    return xmlCtxtReadMemory(parser, chars.baseAddress, Int32(chars.count), "activity.xml", "UTF-8", options)
+                }
+                return xmlReadMemory(chars.baseAddress, Int32(chars.count), "activity.xml", "UTF-8", options)
             }
         }
         guard let parsed else {
@@ -92,7 +98,7 @@ final class ActivityDocument {
             throw Failure.unparsable(line: source.line, message: message)
         }
         guard let root = xmlDocGetRootElement(parsed), let first = Self.firstElementChild(of: root),
-            let context = xmlXPathNewContext(parsed)
+            let context = cache.context
         else {
             xmlFreeDoc(parsed)
             throw Failure.unparsable(line: source.line, message: "no element inside the wrapper")
@@ -105,7 +111,10 @@ final class ActivityDocument {
     }
 
     deinit {
-        xmlXPathFreeContext(context)
+        if context.pointee.doc == document {
+            context.pointee.doc = nil
+            context.pointee.node = nil
+        }
         xmlFreeDoc(document)
     }
 
@@ -113,22 +122,15 @@ final class ActivityDocument {
 
     /// Evaluates `expression` with `node` as the context node; `nil` when it does not compile or fails.
     func evaluate(_ expression: String, at node: xmlNodePtr) -> XPathValue? {
-        guard let compiled = cache.compiled(expression) else { return nil }
-        context.pointee.node = node
-        context.pointee.contextSize = 1
-        context.pointee.proximityPosition = 1
-        guard let object = xmlXPathCompiledEval(compiled, context) else { return nil }
+        evaluate(cache.expression(expression), at: node)
+    }
+
+    /// Evaluates a compiled expression with `node` as the context node; `nil` when it did not compile or fails.
+    func evaluate(_ expression: XPathExpression, at node: xmlNodePtr) -> XPathValue? {
+        guard let object = run(expression, at: node) else { return nil }
         defer { xmlXPathFreeObject(object) }
         switch object.pointee.type {
-        case XPATH_NODESET:
-            var result: [xmlNodePtr] = []
-            if let set = object.pointee.nodesetval, set.pointee.nodeNr > 0, let table = set.pointee.nodeTab {
-                result.reserveCapacity(Int(set.pointee.nodeNr))
-                for i in 0..<Int(set.pointee.nodeNr) {
-                    if let node = table[i] { result.append(node) }
-                }
-            }
-            return .nodes(result)
+        case XPATH_NODESET: return .nodes(Self.nodes(of: object))
         case XPATH_BOOLEAN: return .boolean(object.pointee.boolval != 0)
         case XPATH_NUMBER: return .number(object.pointee.floatval)
         case XPATH_STRING: return .string(object.pointee.stringval.map { String(cString: $0) } ?? "")
@@ -136,22 +138,140 @@ final class ActivityDocument {
         }
     }
 
+    @inline(__always)
+    private func run(_ expression: XPathExpression, at node: xmlNodePtr) -> xmlXPathObjectPtr? {
+        guard let compiled = expression.compiled else { return nil }
+        context.pointee.doc = document
+        context.pointee.node = node
+        context.pointee.contextSize = 1
+        context.pointee.proximityPosition = 1
+        return xmlXPathCompiledEval(compiled, context)
+    }
+
+    private static func nodes(of object: xmlXPathObjectPtr) -> [xmlNodePtr] {
+        var result: [xmlNodePtr] = []
+        if let set = object.pointee.nodesetval, set.pointee.nodeNr > 0, let table = set.pointee.nodeTab {
+            result.reserveCapacity(Int(set.pointee.nodeNr))
+            for i in 0..<Int(set.pointee.nodeNr) {
+                if let node = table[i] { result.append(node) }
+            }
+        }
+        return result
+    }
+
     /// The nodes `expression` selects from `node` (empty when it selects no node set).
     func nodes(_ expression: String, at node: xmlNodePtr) -> [xmlNodePtr] {
-        if case .nodes(let nodes) = evaluate(expression, at: node) { return nodes }
-        return []
+        nodes(cache.expression(expression), at: node)
+    }
+
+    /// The nodes a compiled expression selects from `node` (empty when it selects no node set).
+    func nodes(_ expression: XPathExpression, at node: xmlNodePtr) -> [xmlNodePtr] {
+        guard let object = run(expression, at: node) else { return [] }
+        defer { xmlXPathFreeObject(object) }
+        guard object.pointee.type == XPATH_NODESET else { return [] }
+        return Self.nodes(of: object)
+    }
+
+    /// Whether a compiled expression selects at least one node from `node` (`false` when it selects
+    /// no node set or fails): `!nodes(expression, at: node).isEmpty`.
+    func selectsNodes(_ expression: XPathExpression, at node: xmlNodePtr) -> Bool {
+        guard let object = run(expression, at: node) else { return false }
+        defer { xmlXPathFreeObject(object) }
+        guard object.pointee.type == XPATH_NODESET, let set = object.pointee.nodesetval, set.pointee.nodeNr > 0,
+            let table = set.pointee.nodeTab
+        else { return false }
+        for i in 0..<Int(set.pointee.nodeNr) where table[i] != nil { return true }
+        return false
+    }
+
+    /// `expression` as an XPath predicate on `node`, the `position`-th of `size` nodes: a number is
+    /// true when it equals the position, anything else as `boolean()`; `false` when it fails.
+    func predicate(_ expression: XPathExpression, at node: xmlNodePtr, position: Int, size: Int) -> Bool {
+        guard let compiled = expression.compiled else { return false }
+        context.pointee.doc = document
+        context.pointee.node = node
+        context.pointee.contextSize = Int32(size)
+        context.pointee.proximityPosition = Int32(position)
+        guard let object = xmlXPathCompiledEval(compiled, context) else { return false }
+        defer { xmlXPathFreeObject(object) }
+        if object.pointee.type == XPATH_NUMBER { return object.pointee.floatval == Double(position) }
+        return xmlXPathCastToBoolean(object) != 0
     }
 
     /// `expression` as an XPath boolean (`boolean(...)`): a node set is true when not empty. `nil` when it fails.
     func boolean(_ expression: String, at node: xmlNodePtr) -> Bool? {
-        evaluate(expression, at: node)?.boolean
+        boolean(cache.expression(expression), at: node)
+    }
+
+    /// A compiled expression as an XPath boolean (as ``XPathValue/boolean``); `nil` when it fails.
+    func boolean(_ expression: XPathExpression, at node: xmlNodePtr) -> Bool? {
+        // libxml2's own boolean evaluation: no result set is built, a plain path stops at its first node.
+        guard let compiled = expression.compiled else { return nil }
+        context.pointee.doc = document
+        context.pointee.node = node
+        context.pointee.contextSize = 1
+        context.pointee.proximityPosition = 1
+        switch xmlXPathCompiledEvalToBoolean(compiled, context) {
+        case 0: return false
+        case 1: return true
+        default: return nil
+        }
+    }
+
+    /// ``boolean(_:at:)-(XPathExpression,_)`` through the expression's full value.
+    func booleanOfValue(_ expression: XPathExpression, at node: xmlNodePtr) -> Bool? {
+        guard let object = run(expression, at: node) else { return nil }
+        defer { xmlXPathFreeObject(object) }
+        switch object.pointee.type {
+        case XPATH_NODESET:
+            guard let set = object.pointee.nodesetval, set.pointee.nodeNr > 0, let table = set.pointee.nodeTab else {
+                return false
+            }
+            for i in 0..<Int(set.pointee.nodeNr) where table[i] != nil { return true }
+            return false
+        case XPATH_BOOLEAN: return object.pointee.boolval != 0
+        case XPATH_NUMBER:
+            let value = object.pointee.floatval
+            return value != 0 && !value.isNaN
+        case XPATH_STRING:
+            guard let text = object.pointee.stringval else { return false }
+            return text.pointee != 0
+        default: return xmlXPathCastToBoolean(object) != 0
+        }
     }
 
     /// The string value of a node (an attribute's value, an element's text content).
     func string(of node: xmlNodePtr) -> String {
+        if let content = Self.directContent(of: node) { return String(cString: content) }
         guard let content = xmlNodeGetContent(node) else { return "" }
         defer { devcoop_xmlFree(content) }
         return String(cString: content)
+    }
+
+    /// `body` of the UTF-8 bytes of ``string(of:)`` (without making a `String` where it can).
+    func withText<T>(of node: xmlNodePtr, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let content = Self.directContent(of: node) {
+            return body(UnsafeBufferPointer(start: content, count: strlen(content)))
+        }
+        guard let content = xmlNodeGetContent(node) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        defer { devcoop_xmlFree(content) }
+        return body(UnsafeBufferPointer(start: content, count: strlen(content)))
+    }
+
+    /// What `xmlNodeGetContent` would copy, where it is one string held by the tree: a text node's
+    /// content, an attribute's single text child. `nil` otherwise.
+    @inline(__always)
+    private static func directContent(of node: xmlNodePtr) -> UnsafePointer<UInt8>? {
+        switch node.pointee.type {
+        case XML_TEXT_NODE:
+            return node.pointee.content.map { UnsafePointer($0) }
+        case XML_ATTRIBUTE_NODE:
+            guard let child = node.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE
+            else { return nil }
+            return child.pointee.content.map { UnsafePointer($0) }
+        default:
+            return nil
+        }
     }
 
     /// The element a node belongs to: itself for an element, the owner for an attribute, the
@@ -165,10 +285,31 @@ final class ActivityDocument {
     /// begins (libxml2 numbers an element by the line where its start tag ends).
     func line(of node: xmlNodePtr) -> Int {
         let owner = owningElement(of: node)
-        if startLines == nil { startLines = Self.startLines(of: element, in: body) }
-        if let line = startLines?[owner] { return line + lineOffset }
+        if !linesAssigned {
+            linesAssigned = true
+            Self.assignStartLines(of: element, in: body)
+        }
+        if let stored = owner.pointee._private { return Int(bitPattern: stored) + lineOffset }
         let line = Int(xmlGetLineNo(owner))
         return line > 0 ? line + lineOffset : lineOffset + 1
+    }
+
+    /// Stores in each element under (and including) `root` (its `_private`), in document order, the
+    /// line where its start tag begins in `bytes`, the element's XML.
+    private static func assignStartLines(of root: xmlNodePtr, in bytes: [UInt8]) {
+        let lines = startTagLines(bytes)
+        var index = 0
+        func visit(_ node: xmlNodePtr) {
+            guard index < lines.count else { return }
+            node.pointee._private = UnsafeMutableRawPointer(bitPattern: lines[index])
+            index += 1
+            var child = node.pointee.children
+            while let current = child {
+                if current.pointee.type == XML_ELEMENT_NODE { visit(current) }
+                child = current.pointee.next
+            }
+        }
+        visit(root)
     }
 
     /// Pairs each element under (and including) `root`, in document order, with the line where its
@@ -194,24 +335,35 @@ final class ActivityDocument {
     /// The 1-based line of each start tag in `bytes`, in order (comments, CDATA, processing
     /// instructions, end tags and quoted attribute values skipped).
     static func startTagLines(_ bytes: [UInt8]) -> [Int] {
+        bytes.withUnsafeBufferPointer { startTagLines($0) }
+    }
+
+    private static func startTagLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var lines: [Int] = []
         var line = 1
         var i = 0
         let n = bytes.count
-        func at(_ pattern: String) -> Bool {
-            let p = Array(pattern.utf8)
-            return i + p.count <= n && bytes[i..<(i + p.count)].elementsEqual(p)
-        }
-        func skip(past pattern: String) {
-            let p = Array(pattern.utf8)
+        let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), bang = UInt8(ascii: "!"), slash = UInt8(ascii: "/")
+        let question = UInt8(ascii: "?"), dash = UInt8(ascii: "-"), bracket = UInt8(ascii: "]")
+        /// Moves `i` past the next `a b c` (or `a b` when `c` is 0, or `a` when `b` is 0), counting lines.
+        func skip(past a: UInt8, _ b: UInt8, _ c: UInt8) {
+            let length = c != 0 ? 3 : (b != 0 ? 2 : 1)
             while i < n {
-                if i + p.count <= n && bytes[i..<(i + p.count)].elementsEqual(p) {
-                    i += p.count
+                let d = bytes[i]
+                if d == a, i + length <= n, length < 2 || bytes[i + 1] == b, length < 3 || bytes[i + 2] == c {
+                    i += length
                     return
                 }
-                if bytes[i] == 10 { line += 1 }
+                if d == 10 { line += 1 }
                 i += 1
             }
+        }
+        func at(_ pattern: StaticString) -> Bool {
+            let count = pattern.utf8CodeUnitCount
+            guard i + count <= n else { return false }
+            let p = pattern.utf8Start
+            for k in 0..<count where bytes[i + k] != p[k] { return false }
+            return true
         }
         while i < n {
             let c = bytes[i]
@@ -220,18 +372,23 @@ final class ActivityDocument {
                 i += 1
                 continue
             }
-            guard c == UInt8(ascii: "<") else {
+            guard c == lt else {
                 i += 1
                 continue
             }
-            if at("<!--") {
-                skip(past: "-->")
-            } else if at("<![CDATA[") {
-                skip(past: "]]>")
-            } else if at("<!") || at("</") {
-                skip(past: ">")
-            } else if at("<?") {
-                skip(past: "?>")
+            let next: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+            if next == bang {
+                if at("<!--") {
+                    skip(past: dash, dash, gt)
+                } else if at("<![CDATA[") {
+                    skip(past: bracket, bracket, gt)
+                } else {
+                    skip(past: gt, 0, 0)
+                }
+            } else if next == slash {
+                skip(past: gt, 0, 0)
+            } else if next == question {
+                skip(past: question, gt, 0)
             } else {
                 lines.append(line)
                 i += 1
@@ -244,7 +401,7 @@ final class ActivityDocument {
                         if d == quote { quote = 0 }
                     } else if d == 34 || d == 39 {
                         quote = d
-                    } else if d == UInt8(ascii: ">") {
+                    } else if d == gt {
                         break
                     }
                 }
@@ -366,10 +523,22 @@ enum XPathValue {
     }
 }
 
-/// Compiled XPath expressions, compiled once per validation run and freed with it.
+/// A compiled XPath expression of an ``XPathCache`` (valid while the cache lives); `compiled` is
+/// `nil` when the expression does not compile (it then evaluates to nothing).
+struct XPathExpression {
+    let compiled: xmlXPathCompExprPtr?
+}
+
+/// Compiled XPath expressions, compiled once per validation run and freed with it, and the run's
+/// parser context (reused for every element's tree).
 final class XPathCache {
     private var compiledExpressions: [String: xmlXPathCompExprPtr] = [:]
     private var failed: Set<String> = []
+    /// `nil` when libxml2 cannot make one (each tree is then parsed on its own).
+    let parser: xmlParserCtxtPtr? = xmlNewParserCtxt()
+    /// The XPath context every document of the run evaluates in (its object cache stays warm);
+    /// each evaluation sets its document and node.
+    let context: xmlXPathContextPtr? = xmlXPathNewContext(nil)
 
     init() {}
 
@@ -384,7 +553,14 @@ final class XPathCache {
         return compiled
     }
 
+    /// `expression` compiled (once), to keep and evaluate without looking it up again.
+    func expression(_ expression: String) -> XPathExpression {
+        XPathExpression(compiled: compiled(expression))
+    }
+
     deinit {
         for compiled in compiledExpressions.values { xmlXPathFreeCompExpr(compiled) }
+        if let parser { xmlFreeParserCtxt(parser) }
+        if let context { xmlXPathFreeContext(context) }
     }
 }

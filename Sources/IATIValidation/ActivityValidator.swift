@@ -45,47 +45,77 @@ public struct ActivityValidator: Sendable {
     private func validate(
         reading: ((IATIReader.Event) throws -> Void) throws -> Void, _ handle: ([Finding]) throws -> Void
     ) throws {
-        let cache = XPathCache()
-        let regexes = RegexCache()
+        try withoutActuallyEscaping(handle) { handle in try validate(reading: reading, escaping: handle) }
+    }
+
+    private func validate(
+        reading: ((IATIReader.Event) throws -> Void) throws -> Void, escaping handle: @escaping ([Finding]) throws -> Void
+    ) throws {
+        // The reader parses on this thread while a second thread builds each element's tree and
+        // checks it; the findings come back, and are handled, in document order.
+        let pipe = ElementPipe(validator: self)
+        defer { pipe.close() }
         var header: DocumentHeader?
         var index = 0
-        try withoutActuallyEscaping(handle) { handle in try reading { event in
-            switch event {
-            case .header(let found):
-                header = found
-                var findings = codelists.validate(header: found)
-                if found.isLegacy {
-                    findings.append(
-                        Finding(
-                            severity: .warning, category: "version", rule: "legacy-version",
-                            message:
-                                "The file uses IATI version \(found.version ?? "1.0x"), which is no longer supported; it was upgraded to 2.03 before its codelists and rules were checked, so places may refer to the upgraded elements.",
-                            line: found.line,
-                            xpath: "/\(found.kind == .activities ? "iati-activities" : "iati-organisations")/@version"))
+        var handlerFailed = false
+        func deliver(_ batches: [[Finding]]) throws {
+            for findings in batches {
+                do { try handle(findings) } catch {
+                    handlerFailed = true
+                    throw error
                 }
-                try handle(findings.sorted(by: Self.order))
-            case .activity(let element), .organisation(let element):
-                guard let header else { return }
-                index += 1
-                let document: ActivityDocument
-                do {
-                    document = try ActivityDocument(source: element, header: header, index: index, cache: cache)
-                } catch {
-                    try handle([
-                        Finding(
-                            severity: .error, category: "xml", rule: "unreadable-element", message: "\(error)",
-                            line: element.line,
-                            xpath: "/\(header.kind == .activities ? "iati-activities/iati-activity" : "iati-organisations/iati-organisation")[\(index)]")
-                    ])
-                    return
-                }
-                var findings = codelists.validate(document)
-                findings += rules.validate(document, regexes: regexes)
-                try handle(findings.sorted(by: Self.order))
-            case .envelope:
-                break
             }
-        } }
+        }
+        do {
+            try reading { event in
+                switch event {
+                case .header(let found):
+                    header = found
+                    var findings = codelists.validate(header: found)
+                    if found.isLegacy {
+                        findings.append(
+                            Finding(
+                                severity: .warning, category: "version", rule: "legacy-version",
+                                message:
+                                    "The file uses IATI version \(found.version ?? "1.0x"), which is no longer supported; it was upgraded to 2.03 before its codelists and rules were checked, so places may refer to the upgraded elements.",
+                                line: found.line,
+                                xpath: "/\(found.kind == .activities ? "iati-activities" : "iati-organisations")/@version"))
+                    }
+                    try deliver(pipe.drain())
+                    try deliver([findings.sorted(by: Self.order)])
+                case .activity(let element), .organisation(let element):
+                    guard let header else { return }
+                    index += 1
+                    pipe.submit(element, header: header, index: index)
+                    try deliver(pipe.ready())
+                case .envelope:
+                    break
+                }
+            }
+        } catch {
+            // What the elements read before the error gave is handled, as if checked one by one.
+            if !handlerFailed { try deliver(pipe.drain()) }
+            throw error
+        }
+        try deliver(pipe.drain())
+    }
+
+    /// The findings of one element (`index`-th of its document), with the run's compiled checks.
+    func validate(_ element: SourceElement, header: DocumentHeader, index: Int, _ run: ElementPipe.Checks) -> [Finding] {
+        let document: ActivityDocument
+        do {
+            document = try ActivityDocument(source: element, header: header, index: index, cache: run.cache)
+        } catch {
+            return [
+                Finding(
+                    severity: .error, category: "xml", rule: "unreadable-element", message: "\(error)",
+                    line: element.line,
+                    xpath: "/\(header.kind == .activities ? "iati-activities/iati-activity" : "iati-organisations/iati-organisation")[\(index)]")
+            ]
+        }
+        var findings = codelists.validate(document, walk: run.codelists)
+        findings += rules.validate(document, compiled: run.rules)
+        return findings.sorted(by: Self.order)
     }
 
     /// By line, then severity, rule and place: a stable, readable order.
@@ -95,5 +125,118 @@ public struct ActivityValidator: Sendable {
         if a.rule != b.rule { return a.rule < b.rule }
         if a.xpath != b.xpath { return a.xpath < b.xpath }
         return a.message < b.message
+    }
+}
+
+/// Elements handed from the reading thread to a checking thread, and their findings handed back
+/// in order. At most `capacity` elements wait, so memory stays flat in the number of elements.
+final class ElementPipe: @unchecked Sendable {
+    /// What the checking thread compiles once: its XPaths, codelist walk and rules.
+    final class Checks {
+        let cache = XPathCache()
+        let codelists: CodelistWalk
+        let rules: CompiledRuleset
+
+        init(_ validator: ActivityValidator) {
+            codelists = validator.codelists.compileWalk(cache)
+            rules = CompiledRuleset(validator.rules, cache: cache, regexes: RegexCache())
+        }
+    }
+
+    private struct Job {
+        let element: SourceElement
+        let header: DocumentHeader
+        let index: Int
+    }
+
+    private let validator: ActivityValidator
+    private let capacity = 64
+    private let condition = NSCondition()
+    // Guarded by `condition`:
+    private var jobs: [Job] = []
+    private var jobStart = 0
+    private var results: [[Finding]] = []
+    private var submitted = 0
+    private var finished = 0
+    private var delivered = 0
+    private var closed = false
+    private var started = false
+    private var threadDone = false
+
+    init(validator: ActivityValidator) {
+        self.validator = validator
+    }
+
+    /// Queues an element (waiting while `capacity` elements wait already).
+    func submit(_ element: SourceElement, header: DocumentHeader, index: Int) {
+        condition.lock()
+        if !started {
+            started = true
+            Thread.detachNewThread { [self] in work() }
+        }
+        while submitted - finished >= capacity && !closed { condition.wait() }
+        jobs.append(Job(element: element, header: header, index: index))
+        submitted += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The findings of the elements checked so far and not yet taken, in order.
+    func ready() -> [[Finding]] {
+        condition.lock()
+        defer { condition.unlock() }
+        return takeLocked()
+    }
+
+    /// Waits for every queued element, then returns the findings not yet taken, in order.
+    func drain() -> [[Finding]] {
+        condition.lock()
+        defer { condition.unlock() }
+        while finished < submitted { condition.wait() }
+        return takeLocked()
+    }
+
+    private func takeLocked() -> [[Finding]] {
+        guard finished > delivered else { return [] }
+        let taken = results
+        results = []
+        delivered = finished
+        return taken
+    }
+
+    /// Stops the checking thread (after the element it is on) and waits for it.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while started && !threadDone { condition.wait() }
+        condition.unlock()
+    }
+
+    private func work() {
+        let checks = Checks(validator)
+        condition.lock()
+        while true {
+            while jobStart == jobs.count && !closed { condition.wait() }
+            if closed {
+                break
+            }
+            let job = jobs[jobStart]
+            jobStart += 1
+            // Taken jobs leave the queue (so their elements are freed) in batches.
+            if jobStart == jobs.count || jobStart >= 16 {
+                jobs.removeFirst(jobStart)
+                jobStart = 0
+            }
+            condition.unlock()
+            let findings = validator.validate(job.element, header: job.header, index: job.index, checks)
+            condition.lock()
+            results.append(findings)
+            finished += 1
+            condition.broadcast()
+        }
+        threadDone = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

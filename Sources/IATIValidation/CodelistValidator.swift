@@ -76,18 +76,123 @@ public struct CodelistValidator: Sendable {
 
     /// The findings for the codes of one activity or organisation.
     func validate(_ document: ActivityDocument) -> [Finding] {
+        validate(document, compiled: compile(document.cache))
+    }
+
+    /// Each plan's expression compiled by the run's cache (in the order of ``plans``).
+    func compile(_ cache: XPathCache) -> [XPathExpression] {
+        plans.map { cache.expression($0.expression) }
+    }
+
+    /// The findings for the codes of one activity or organisation, with ``compile(_:)``'s expressions.
+    func validate(_ document: ActivityDocument, compiled: [XPathExpression]) -> [Finding] {
         var findings: [Finding] = []
-        for plan in plans where plan.kind == nil || plan.kind == document.kind {
-            for node in document.nodes(plan.expression, at: document.element) {
-                let value = document.string(of: node)
-                guard case let (severity, message)? = Self.check(value, in: plan.list, what: Self.describe(node)) else { continue }
-                findings.append(
-                    Finding(
-                        severity: severity, category: "codelist", rule: "codelist:\(plan.list.name)", message: message,
-                        line: document.line(of: node), xpath: document.path(of: node), activity: document.identifier))
+        for (plan, expression) in zip(plans, compiled) where plan.kind == nil || plan.kind == document.kind {
+            for node in document.nodes(expression, at: document.element) {
+                check(node, plan, document, into: &findings)
             }
         }
         return findings
+    }
+
+    /// The finding (if any) of the coded value `node` holds.
+    @inline(__always)
+    func check(_ node: xmlNodePtr, _ plan: Plan, _ document: ActivityDocument, into findings: inout [Finding]) {
+        let value = document.string(of: node)
+        if plan.list.status(of: value) == .active { return }
+        guard case let (severity, message)? = Self.check(value, in: plan.list, what: Self.describe(node)) else { return }
+        findings.append(
+            Finding(
+                severity: severity, category: "codelist", rule: "codelist:\(plan.list.name)", message: message,
+                line: document.line(of: node), xpath: document.path(of: node), activity: document.identifier))
+    }
+
+    /// The mappings compiled for one run: those whose path is a plain chain of element names ending
+    /// in an attribute or `text()` are found by one walk over the element's tree (their condition
+    /// evaluated, as the XPath predicate it stands for, on each element the chain reaches); any
+    /// other by its XPath.
+    func compileWalk(_ cache: XPathCache) -> CodelistWalk {
+        CodelistWalk(self, cache: cache)
+    }
+
+    /// The findings for the codes of one activity or organisation, as ``validate(_:compiled:)`` finds them.
+    func validate(_ document: ActivityDocument, walk: CodelistWalk) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, expression) in walk.others where plans[index].kind == nil || plans[index].kind == document.kind {
+            for node in document.nodes(expression, at: document.element) {
+                check(node, plans[index], document, into: &findings)
+            }
+        }
+        let root = document.kind == .activities ? walk.activities : walk.organisations
+        visit(document.element, root, position: 1, size: 1, document, walk, &findings)
+        if !walk.everyLanguage.isEmpty {
+            // `descendant-or-self::*/@xml:lang`: every element, whatever its namespace.
+            func languages(_ element: xmlNodePtr) {
+                if let attribute = CodelistWalk.attribute(of: element, CodelistWalk.lang, xmlNamespace: true) {
+                    for index in walk.everyLanguage { check(attribute, plans[index], document, into: &findings) }
+                }
+                var child = element.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_ELEMENT_NODE { languages(current) }
+                    child = current.pointee.next
+                }
+            }
+            languages(document.element)
+        }
+        return findings
+    }
+
+    private func visit(
+        _ element: xmlNodePtr, _ step: CodelistWalk.Step, position: Int, size: Int, _ document: ActivityDocument,
+        _ walk: CodelistWalk, _ findings: inout [Finding]
+    ) {
+        for target in step.targets {
+            if let condition = target.condition,
+                !document.predicate(condition, at: element, position: position, size: size)
+            {
+                continue
+            }
+            let plan = plans[target.plan]
+            if let name = target.attribute {
+                if let attribute = CodelistWalk.attribute(of: element, name, xmlNamespace: target.xmlNamespace) {
+                    check(attribute, plan, document, into: &findings)
+                }
+            } else {
+                var child = element.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE {
+                        check(current, plan, document, into: &findings)
+                    }
+                    child = current.pointee.next
+                }
+            }
+        }
+        guard !step.children.isEmpty else { return }
+        var child = element.pointee.children
+        while let current = child {
+            child = current.pointee.next
+            guard current.pointee.type == XML_ELEMENT_NODE, current.pointee.ns == nil, let name = current.pointee.name,
+                let next = step.child(named: name)
+            else { continue }
+            var position = 1
+            var size = 1
+            if next.needsPosition {
+                // The element's place among its siblings of the same name (for a condition's predicate).
+                position = 0
+                size = 0
+                var sibling = element.pointee.children
+                while let other = sibling {
+                    if other.pointee.type == XML_ELEMENT_NODE, other.pointee.ns == nil, let otherName = other.pointee.name,
+                        xmlStrEqual(otherName, name) != 0
+                    {
+                        size += 1
+                        if other == current { position = size }
+                    }
+                    sibling = other.pointee.next
+                }
+            }
+            visit(current, next, position: position, size: size, document, walk, &findings)
+        }
     }
 
     /// The findings for the container's own coded attributes (`@version`, `@xml:lang`).
@@ -153,5 +258,129 @@ public struct CodelistValidator: Sendable {
         default:
             return "<\(name(node))>"
         }
+    }
+}
+
+/// The codelist mappings of one run, arranged for ``CodelistValidator/validate(_:walk:)``.
+final class CodelistWalk {
+    /// One element of a mapping's chain: the values to check on it, and the next elements.
+    final class Step {
+        struct Target {
+            let plan: Int
+            /// The attribute's name (NUL-terminated); `nil` for `text()`.
+            let attribute: [UInt8]?
+            /// `@xml:lang` rather than an attribute in no namespace.
+            let xmlNamespace: Bool
+            let condition: XPathExpression?
+        }
+
+        var targets: [Target] = []
+        /// By the name's first byte: (name NUL-terminated, step).
+        private(set) var buckets: [[([UInt8], Step)]] = Array(repeating: [], count: 128)
+        private(set) var children: [Step] = []
+        /// Whether a target has a condition (that may ask for `position()` or `last()`).
+        var needsPosition: Bool { targets.contains { $0.condition != nil } }
+
+        func child(named name: UnsafePointer<xmlChar>) -> Step? {
+            let first = Int(name.pointee)
+            guard first < 128 else { return nil }
+            for (candidate, step) in buckets[first] where xmlStrEqual(candidate, name) != 0 { return step }
+            return nil
+        }
+
+        func add(_ name: String) -> Step {
+            let bytes = Array(name.utf8) + [0]
+            let first = Int(bytes[0])
+            if let found = buckets[first].first(where: { $0.0 == bytes }) { return found.1 }
+            let step = Step()
+            buckets[first].append((bytes, step))
+            children.append(step)
+            return step
+        }
+    }
+
+    static let lang: [UInt8] = Array("lang".utf8) + [0]
+
+    /// Chains from the `iati-activity` element, and from the `iati-organisation` element.
+    let activities = Step()
+    let organisations = Step()
+    /// Plans checked on `@xml:lang` of every element (`//@xml:lang`).
+    private(set) var everyLanguage: [Int] = []
+    /// Plans run by their XPath.
+    private(set) var others: [(Int, XPathExpression)] = []
+
+    init(_ validator: CodelistValidator, cache: XPathCache) {
+        for (index, plan) in validator.plans.enumerated() {
+            let path = plan.mapping.path
+            let condition = plan.mapping.condition
+            if path == "//@xml:lang", condition == nil, plan.kind == nil {
+                everyLanguage.append(index)
+                continue
+            }
+            var steps: [Substring] = []
+            var roots: [Step] = []
+            if path.hasPrefix("//iati-activity/"), plan.kind == .activities {
+                steps = path.dropFirst("//iati-activity/".count).split(separator: "/", omittingEmptySubsequences: false)
+                roots = [activities]
+            } else if path.hasPrefix("//iati-organisation/"), plan.kind == .organisations {
+                steps = path.dropFirst("//iati-organisation/".count).split(separator: "/", omittingEmptySubsequences: false)
+                roots = [organisations]
+            }
+            guard let last = steps.last, !roots.isEmpty, steps.dropLast().allSatisfy(Self.isName),
+                let target = Self.target(String(last), plan: index, condition: condition.map { cache.expression($0) })
+            else {
+                others.append((index, cache.expression(plan.expression)))
+                continue
+            }
+            var step = roots[0]
+            for name in steps.dropLast() { step = step.add(String(name)) }
+            step.targets.append(target)
+        }
+    }
+
+    /// `@name`, `@xml:lang` or `text()`.
+    private static func target(_ last: String, plan: Int, condition: XPathExpression?) -> Step.Target? {
+        if last == "text()" {
+            return Step.Target(plan: plan, attribute: nil, xmlNamespace: false, condition: condition)
+        }
+        guard last.hasPrefix("@") else { return nil }
+        let name = last.dropFirst()
+        if name == "xml:lang" {
+            return Step.Target(plan: plan, attribute: lang, xmlNamespace: true, condition: condition)
+        }
+        guard isName(name) else { return nil }
+        return Step.Target(plan: plan, attribute: Array(name.utf8) + [0], xmlNamespace: false, condition: condition)
+    }
+
+    /// A plain XML name without a prefix (letters, digits, `-`, `_`, `.`; ASCII).
+    private static func isName(_ name: Substring) -> Bool {
+        guard let first = name.utf8.first, first < 128, !(48...57).contains(first), first != 45, first != 46 else {
+            return false
+        }
+        return name.utf8.allSatisfy { byte in
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 45
+                || byte == 95 || byte == 46
+        }
+    }
+
+    /// The attribute of `element` with this name, in no namespace (or the XML namespace), as
+    /// XPath's `@name` (`@xml:lang`) selects it.
+    static func attribute(of element: xmlNodePtr, _ name: [UInt8], xmlNamespace: Bool) -> xmlNodePtr? {
+        var property = element.pointee.properties
+        while let current = property {
+            if let own = current.pointee.name, xmlStrEqual(own, name) != 0 {
+                if xmlNamespace {
+                    if let namespace = current.pointee.ns, let href = namespace.pointee.href,
+                        xmlStrEqual(href, "http://www.w3.org/XML/1998/namespace") != 0
+                    {
+                        return UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)
+                    }
+                } else if current.pointee.ns == nil {
+                    return UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)
+                }
+            }
+            property = current.pointee.next
+        }
+        return nil
     }
 }

@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import IATI
+import IATIXML
 
 /// Runs an IATI Ruleset (`standard.json`) over one activity or organisation at a time.
 ///
@@ -53,16 +54,21 @@ public struct RulesetValidator: Sendable {
 
     /// The findings of every rule for one activity or organisation.
     func validate(_ document: ActivityDocument, regexes: RegexCache) -> [Finding] {
-        var run = Run(validator: self, document: document, regexes: regexes)
-        for context in ruleset.contexts {
-            for element in document.nodes(context.xpath, at: document.element) {
-                for rule in context.rules {
-                    for oneCase in rule.cases {
-                        if rule.name == "loop" {
-                            run.loop(oneCase, at: element)
-                        } else {
-                            run.test(rule.name, oneCase, at: element)
-                        }
+        validate(document, compiled: CompiledRuleset(self, cache: document.cache, regexes: regexes))
+    }
+
+    /// The findings of every rule for one activity or organisation, with the ruleset compiled for the run.
+    func validate(_ document: ActivityDocument, compiled: CompiledRuleset) -> [Finding] {
+        var run = Run(validator: self, compiled: compiled, document: document)
+        for context in compiled.contexts where context.kind == nil || context.kind == document.kind {
+            let elements = document.nodes(context.xpath, at: document.element)
+            if elements.isEmpty { continue }
+            for element in elements {
+                for oneCase in context.cases {
+                    if let loop = oneCase.loop {
+                        run.loop(oneCase, loop, at: element)
+                    } else {
+                        run.test(oneCase, at: element)
                     }
                 }
             }
@@ -73,133 +79,162 @@ public struct RulesetValidator: Sendable {
     /// One activity's evaluation.
     struct Run {
         let validator: RulesetValidator
+        let compiled: CompiledRuleset
         let document: ActivityDocument
-        let regexes: RegexCache
         var findings: [Finding] = []
 
-        mutating func loop(_ oneCase: Ruleset.Case, at element: xmlNodePtr) {
-            guard let foreach = oneCase.foreach, let rules = oneCase.do else { return }
+        init(validator: RulesetValidator, compiled: CompiledRuleset, document: ActivityDocument) {
+            self.validator = validator
+            self.compiled = compiled
+            self.document = document
+        }
+
+        mutating func loop(_ oneCase: CompiledCase, _ loop: CompiledCase.Loop, at element: xmlNodePtr) {
             var values: [String] = []
-            for node in document.nodes(foreach, at: element) {
+            for node in document.nodes(loop.foreach, at: element) {
                 let value = document.string(of: node)
                 if !values.contains(value) { values.append(value) }
             }
-            for (name, cases) in rules.sorted(by: { $0.key < $1.key }) {
-                for subCase in cases.cases {
-                    for value in values {
-                        // A value with a quote cannot stand inside the rules' '…' literals.
-                        guard !value.contains("'") else { continue }
-                        test(name, subCase.substituting(oneCase.subs ?? [], with: value), at: element)
-                    }
-                }
+            if values.isEmpty { return }
+            // A value with a quote cannot stand inside the rules' '…' literals.
+            let substituted = values.filter { !$0.contains("'") }.map { loop.cases(for: $0, compiled) }
+            for index in 0..<loop.count {
+                for cases in substituted { test(cases[index], at: element) }
             }
         }
 
-        mutating func test(_ rule: String, _ oneCase: Ruleset.Case, at element: xmlNodePtr) {
-            if let condition = oneCase.condition, document.boolean(condition, at: element) != true { return }
-            let matches = (oneCase.paths ?? []).flatMap { document.nodes($0, at: element) }
-            let texts = matches.map { document.string(of: $0) }
-            if let idCondition = oneCase.idCondition, !holds(idCondition, texts) { return }
-            guard let info = oneCase.ruleInfo else { return }
+        /// The nodes the case's `paths` select, in path order then document order.
+        func matches(_ oneCase: CompiledCase, at element: xmlNodePtr) -> [xmlNodePtr] {
+            switch oneCase.paths.count {
+            case 0: return []
+            case 1: return document.nodes(oneCase.paths[0], at: element)
+            default: return oneCase.paths.flatMap { document.nodes($0, at: element) }
+            }
+        }
 
-            switch rule {
-            case "no_more_than_one", "noMoreThanOne":
+        mutating func test(_ oneCase: CompiledCase, at element: xmlNodePtr) {
+            if let condition = oneCase.condition, document.boolean(condition, at: element) != true { return }
+            var matches: [xmlNodePtr] = []
+            var texts: [String] = []
+            if oneCase.needsMatches {
+                matches = self.matches(oneCase, at: element)
+                if oneCase.needsTexts { texts = matches.map { document.string(of: $0) } }
+                if let idCondition = oneCase.source.idCondition, !holds(idCondition, texts) { return }
+            }
+            guard let info = oneCase.info else { return }
+
+            switch oneCase.kind {
+            case .noMoreThanOne:
                 if matches.count > 1 { report(info, at: matches[1]) }
 
-            case "atleast_one", "atLeastOne":
-                if matches.isEmpty { report(info, at: element) }
+            case .atLeastOne:
+                if oneCase.source.idCondition != nil {
+                    if matches.isEmpty { report(info, at: element) }
+                } else if !oneCase.paths.contains(where: { document.selectsNodes($0, at: element) }) {
+                    report(info, at: element)
+                }
 
-            case "dependent":
-                let found = (oneCase.paths ?? []).map { !document.nodes($0, at: element).isEmpty }
-                if found.contains(true) && found.contains(false) { report(info, at: element) }
+            case .dependent:
+                var some = false, none = false
+                for path in oneCase.paths {
+                    if document.selectsNodes(path, at: element) { some = true } else { none = true }
+                }
+                if some && none { report(info, at: element) }
 
-            case "only_one_of", "onlyOneOf":
-                let passes = (oneCase.excluded ?? []).allSatisfy { excluded in
-                    document.nodes(excluded, at: element).isEmpty ? matches.count == 1 : matches.isEmpty
+            case .onlyOneOf:
+                let passes = oneCase.excluded.allSatisfy { excluded in
+                    !document.selectsNodes(excluded, at: element) ? matches.count == 1 : matches.isEmpty
                 }
                 if !passes { report(info, at: matches.first ?? element) }
 
-            case "one_or_all", "oneOrAll":
+            case .oneOrAll:
                 oneOrAll(oneCase, info, at: element)
 
-            case "unique":
+            case .unique:
                 var seen: Set<String> = []
                 for (node, text) in zip(matches, texts) where !seen.insert(text).inserted {
                     report(info, at: node)
                 }
 
-            case "sum":
-                if !matches.isEmpty, !sumMatches(texts, oneCase.sum ?? 0) { report(info, at: matches[0]) }
+            case .sum:
+                if !matches.isEmpty, !sumMatches(texts, oneCase.source.sum ?? 0) { report(info, at: matches[0]) }
 
-            case "strict_sum", "strictSum":
-                if !sumMatches(texts, oneCase.sum ?? 0) { report(info, at: matches.first ?? element) }
+            case .strictSum:
+                if !sumMatches(texts, oneCase.source.sum ?? 0) { report(info, at: matches.first ?? element) }
 
-            case "date_order", "dateOrder":
-                guard let lessPath = oneCase.less, let morePath = oneCase.more else { return }
+            case .dateOrder:
+                guard let lessPath = oneCase.less, oneCase.source.more != nil else { return }
                 let less = dates(lessPath, at: element)
-                let more: [Date] = morePath == "NOW" ? [validator.now] : dates(morePath, at: element).map(\.date)
-                guard !less.isEmpty, let latestAllowed = more.min() else { return }
+                guard !less.isEmpty else { return }
+                let latestAllowed: Date
+                if let morePath = oneCase.more {
+                    guard let earliest = dates(morePath, at: element).lazy.map(\.date).min() else { return }
+                    latestAllowed = earliest
+                } else {
+                    latestAllowed = validator.now
+                }
                 for (node, date) in less where date > latestAllowed { report(info, at: node) }
 
-            case "date_now", "dateNow":
+            case .dateNow:
                 guard let path = oneCase.date else { return }
                 for (node, date) in dates(path, at: element) where date > validator.now { report(info, at: node) }
 
-            case "time_limit", "timeLimit":
-                guard let start = oneCase.start.flatMap({ dates($0, at: element).first }),
-                    let end = oneCase.end.flatMap({ dates($0, at: element).first })
+            case .timeLimit:
+                guard let start = oneCase.start.flatMap({ firstDate($0, at: element) }),
+                    let end = oneCase.end.flatMap({ firstDate($0, at: element) })
                 else { return }
                 // Whole days between the two, as the IATI Validator counts them (date-fns differenceInDays).
-                let days = (end.date.timeIntervalSince(start.date) / 86_400).rounded(.towardZero)
+                let days = (end.timeIntervalSince(start) / 86_400).rounded(.towardZero)
                 if days > 365 { report(info, at: element) }
 
-            case "between_dates", "betweenDates":
-                guard let path = oneCase.date, let start = oneCase.start.flatMap({ dates($0, at: element).first }),
-                    let end = oneCase.end.flatMap({ dates($0, at: element).first })
+            case .betweenDates:
+                guard let path = oneCase.date, let start = oneCase.start.flatMap({ firstDate($0, at: element) }),
+                    let end = oneCase.end.flatMap({ firstDate($0, at: element) })
                 else { return }
-                for (node, date) in dates(path, at: element) where date < start.date || date > end.date {
+                for (node, date) in dates(path, at: element) where date < start || date > end {
                     report(info, at: node)
                 }
 
-            case "regex_matches", "regexMatches", "regex_no_matches", "regexNoMatches":
-                guard let pattern = oneCase.regex, let regex = regexes.regex(pattern) else { return }
-                let mustMatch = rule == "regex_matches" || rule == "regexMatches"
+            case .regexMatches, .regexNoMatches:
+                guard let matcher = oneCase.matcher else { return }
+                let mustMatch = oneCase.kind == .regexMatches
                 // An empty value passes, as in the IATI Validator.
                 for (node, text) in zip(matches, texts) where !text.isEmpty {
-                    let range = NSRange(text.startIndex..<text.endIndex, in: text)
-                    let matched = regex.firstMatch(in: text, options: [], range: range) != nil
-                    if matched != mustMatch { report(info, at: node) }
+                    if matcher.matches(text) != mustMatch { report(info, at: node) }
                 }
 
-            case "startswith", "startsWith":
+            case .startsWith:
                 startsWith(oneCase, info, matches: matches, texts: texts, at: element)
 
-            case "if_then", "ifThen":
+            case .ifThen:
                 guard let condition = oneCase.if, let then = oneCase.then else { return }
                 guard document.boolean(condition, at: element) == true else { return }
-                if document.boolean(then, at: element) != true { report(info, at: matches.first ?? element) }
+                if document.boolean(then, at: element) != true {
+                    if !oneCase.needsMatches { matches = self.matches(oneCase, at: element) }
+                    report(info, at: matches.first ?? element)
+                }
 
-            case "range":
+            case .range:
                 for (node, text) in zip(matches, texts) {
                     let value = Self.number(text)
-                    let low = oneCase.min ?? value
-                    let high = oneCase.max ?? value
+                    let low = oneCase.source.min ?? value
+                    let high = oneCase.source.max ?? value
                     if !(low <= value && value <= high) { report(info, at: node) }
                 }
 
-            case "no_spaces", "noSpaces":
-                for (node, text) in zip(matches, texts) where text != Self.jsTrim(text) { report(info, at: node) }
+            case .noSpaces:
+                for (node, text) in zip(matches, texts) where Self.hasSurroundingSpace(text) { report(info, at: node) }
 
-            case "no_percent":
+            case .noPercent:
                 for (node, text) in zip(matches, texts) where text.contains("%") { report(info, at: node) }
 
-            case "positive_decimal":
+            case .positiveDecimal:
                 for (node, text) in zip(matches, texts) {
                     let value = Double(text.trimmingXMLWhitespace())
                     if value == nil || value! < 0 { report(info, at: node) }
                 }
 
-            default:
+            case .loop, .unknown:
                 // A rule this engine does not know: not tested (none in standard.json).
                 break
             }
@@ -207,29 +242,28 @@ public struct RulesetValidator: Sendable {
 
         // MARK: Rules with more to them
 
-        mutating func oneOrAll(_ oneCase: Ruleset.Case, _ info: Ruleset.RuleInfo, at element: xmlNodePtr) {
-            guard let one = oneCase.one, let all = oneCase.all else { return }
+        mutating func oneOrAll(_ oneCase: CompiledCase, _ info: CompiledCase.Info, at element: xmlNodePtr) {
+            guard let one = oneCase.one, let all = oneCase.source.all else { return }
             if document.boolean(one, at: element) == true { return }
+            let x = compiled.fixed
             switch all {
             case "lang":
-                for narrative in document.nodes("descendant::narrative", at: element)
-                where document.nodes("@xml:lang", at: narrative).isEmpty {
+                for narrative in document.nodes(x.narratives, at: element) where !document.selectsNodes(x.lang, at: narrative) {
                     report(info, at: narrative)
                 }
             case "sector":
-                for transaction in document.nodes("transaction", at: element)
-                where document.nodes("sector", at: transaction).isEmpty {
+                for transaction in document.nodes(x.transactions, at: element)
+                where !document.selectsNodes(x.sector, at: transaction) {
                     report(info, at: transaction)
                 }
             case "recipient-country|recipient-region":
-                for transaction in document.nodes("transaction", at: element)
-                where document.nodes("recipient-country|recipient-region", at: transaction).isEmpty {
+                for transaction in document.nodes(x.transactions, at: element)
+                where !document.selectsNodes(x.recipient, at: transaction) {
                     report(info, at: transaction)
                 }
             case "currency":
-                for name in ["value", "forecast", "loan-status"] {
-                    for node in document.nodes("descendant::\(name)", at: element)
-                    where document.nodes("@currency", at: node).isEmpty {
+                for path in x.valued {
+                    for node in document.nodes(path, at: element) where !document.selectsNodes(x.currency, at: node) {
                         report(info, at: node)
                     }
                 }
@@ -239,10 +273,9 @@ public struct RulesetValidator: Sendable {
         }
 
         mutating func startsWith(
-            _ oneCase: Ruleset.Case, _ info: Ruleset.RuleInfo, matches: [xmlNodePtr], texts: [String], at element: xmlNodePtr
+            _ oneCase: CompiledCase, _ info: CompiledCase.Info, matches: [xmlNodePtr], texts: [String], at element: xmlNodePtr
         ) {
-            let prefixPaths = oneCase.prefix ?? []
-            if prefixPaths == ["ORG-ID-PREFIX"] {
+            if oneCase.organisationPrefix {
                 // The agency prefix is everything before the second "-": `XM-DAC` of `XM-DAC-41114`.
                 for (node, text) in zip(matches, texts) {
                     let parts = text.split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false)
@@ -251,8 +284,8 @@ public struct RulesetValidator: Sendable {
                 }
                 return
             }
-            let separator = oneCase.separator ?? ""
-            let starts = prefixPaths.flatMap { document.nodes($0, at: element) }.map { document.string(of: $0) + separator }
+            let separator = oneCase.source.separator ?? ""
+            let starts = oneCase.prefix.flatMap { document.nodes($0, at: element) }.map { document.string(of: $0) + separator }
             for (node, text) in zip(matches, texts) where !starts.contains(where: { text.hasPrefix($0) }) {
                 report(info, at: node)
             }
@@ -272,10 +305,18 @@ public struct RulesetValidator: Sendable {
         }
 
         /// The valid dates `path` selects, with their nodes, in document order.
-        func dates(_ path: String, at element: xmlNodePtr) -> [(node: xmlNodePtr, date: Date)] {
+        func dates(_ path: XPathExpression, at element: xmlNodePtr) -> [(node: xmlNodePtr, date: Date)] {
             document.nodes(path, at: element).compactMap { node in
-                RulesetValidator.parseDate(document.string(of: node)).map { (node: node, date: $0) }
+                document.withText(of: node) { RulesetValidator.parseDate($0) }.map { (node: node, date: $0) }
             }
+        }
+
+        /// The first valid date `path` selects.
+        func firstDate(_ path: XPathExpression, at element: xmlNodePtr) -> Date? {
+            for node in document.nodes(path, at: element) {
+                if let date = document.withText(of: node, { RulesetValidator.parseDate($0) }) { return date }
+            }
+            return nil
         }
 
         /// The sum of the values (as JavaScript numbers, rounded to 4 decimals) equals `expected`.
@@ -285,40 +326,63 @@ public struct RulesetValidator: Sendable {
             return (total * 10_000).rounded() / 10_000 == expected
         }
 
-        mutating func report(_ info: Ruleset.RuleInfo, at node: xmlNodePtr) {
+        mutating func report(_ info: CompiledCase.Info, at node: xmlNodePtr) {
             findings.append(
                 Finding(
-                    severity: Finding.Severity(rawValue: info.severity.lowercased()) ?? .error,
-                    category: info.category, rule: info.id, message: info.message,
+                    severity: info.severity, category: info.category, rule: info.id, message: info.message,
                     line: document.line(of: node), xpath: document.path(of: node), activity: document.identifier))
         }
 
         /// JavaScript's `Number(text)`: surrounding white space ignored, empty is 0, anything else NaN.
         static func number(_ text: String) -> Double {
-            let trimmed = jsTrim(text)
+            let trimmed = hasSurroundingSpace(text) ? jsTrim(text) : text
             if trimmed.isEmpty { return 0 }
             if trimmed.hasPrefix("0x") || trimmed.hasPrefix("0X") {
                 return UInt64(trimmed.dropFirst(2), radix: 16).map(Double.init) ?? .nan
             }
             // Swift's Double() also takes "nan", "inf" and hex floats, which Number() does not.
-            let allowed = Set("0123456789+-.eE")
             if trimmed == "Infinity" || trimmed == "+Infinity" { return .infinity }
             if trimmed == "-Infinity" { return -.infinity }
-            guard trimmed.allSatisfy({ allowed.contains($0) }) else { return .nan }
+            // Only "0123456789+-.eE" (each an ASCII character of its own).
+            guard
+                trimmed.utf8.allSatisfy({ byte in
+                    (byte >= 48 && byte <= 57) || byte == 43 || byte == 45 || byte == 46 || byte == 101 || byte == 69
+                })
+            else { return .nan }
             return Double(trimmed) ?? .nan
+        }
+
+        /// Whether ``jsTrim(_:)`` would remove anything: `text != jsTrim(text)`.
+        static func hasSurroundingSpace(_ text: String) -> Bool {
+            guard let first = text.utf8.first, let last = text.utf8.last else { return false }
+            // Printable ASCII at both ends: nothing to trim (every other case asks Foundation).
+            if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return false }
+            return text != jsTrim(text)
         }
 
         /// JavaScript's `String.prototype.trim`: white space and line terminators, Unicode included.
         static func jsTrim(_ text: String) -> String {
-            text.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+            text.trimmingCharacters(in: trimmed)
         }
+
+        private static let trimmed = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}"))
     }
 
     /// An ISO 8601 date (`2012-04-15`) or date-time (`2012-04-15T10:00:00`, with `Z` or `±hh:mm`
     /// optional; without a zone it counts as UTC). `nil` when not a valid date: the rule ignores it.
     static func parseDate(_ raw: String) -> Date? {
-        let text = raw.trimmingXMLWhitespace()
-        let scalars = Array(text.utf8)
+        var raw = raw
+        return raw.withUTF8 { parseDate($0) }
+    }
+
+    /// ``parseDate(_:)`` of UTF-8 bytes (XML white space around them ignored).
+    static func parseDate(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+        var lower = 0
+        var upper = bytes.count
+        while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+        let scalars = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
         func digits(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= scalars.count else { return nil }
             var value = 0
@@ -411,3 +475,258 @@ final class RegexCache {
         return regex
     }
 }
+
+/// A text test of `regex_matches` / `regex_no_matches`: `^[^…]+$` (a value without any of a few
+/// ASCII characters) is checked byte by byte, anything else by `NSRegularExpression`.
+final class RegexMatcher {
+    private let regex: NSRegularExpression?
+    /// For `^[^…]+$`: the excluded bytes (all ASCII).
+    private let excluded: [Bool]?
+
+    init?(pattern: String, regexes: RegexCache) {
+        if let excluded = Self.excludedBytes(pattern) {
+            self.excluded = excluded
+            self.regex = nil
+        } else {
+            guard let regex = regexes.regex(pattern) else { return nil }
+            self.regex = regex
+            self.excluded = nil
+        }
+    }
+
+    /// Whether `text` (not empty) has a match, as `firstMatch(in:options:range:)` says.
+    func matches(_ text: String) -> Bool {
+        if let excluded {
+            // `[^…]+` takes every character up to the end (line breaks included) unless one is excluded.
+            return !text.isEmpty && !text.utf8.contains { $0 < 128 && excluded[Int($0)] }
+        }
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        return regex!.firstMatch(in: text, options: [], range: range) != nil
+    }
+
+    /// The bytes of `^[^\/\&\|\?]+$`-shaped patterns (escaped ASCII punctuation or ASCII letters and
+    /// digits inside the negated class); `nil` for any other pattern.
+    static func excludedBytes(_ pattern: String) -> [Bool]? {
+        let bytes = Array(pattern.utf8)
+        let head = Array("^[^".utf8), tail = Array("]+$".utf8)
+        guard bytes.count > head.count + tail.count, bytes.starts(with: head), bytes.suffix(tail.count).elementsEqual(tail)
+        else { return nil }
+        let body = bytes[head.count..<(bytes.count - tail.count)]
+        var excluded = [Bool](repeating: false, count: 128)
+        var index = body.startIndex
+        while index < body.endIndex {
+            let byte = body[index]
+            func isAlphanumeric(_ b: UInt8) -> Bool { (b >= 48 && b <= 57) || (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }
+            if byte == UInt8(ascii: "\\") {
+                index += 1
+                guard index < body.endIndex else { return nil }
+                let escaped = body[index]
+                // Only punctuation stands for itself (`\d`, `\n`, `\p`… are classes or controls).
+                guard escaped > 0x20, escaped < 0x7F, !isAlphanumeric(escaped) else { return nil }
+                excluded[Int(escaped)] = true
+            } else {
+                guard isAlphanumeric(byte) else { return nil }
+                excluded[Int(byte)] = true
+            }
+            index += 1
+        }
+        return excluded
+    }
+}
+
+/// One case of the ruleset ready to run: its XPaths compiled (by the run's ``XPathCache``), its
+/// rule resolved, its finding's severity parsed.
+final class CompiledCase {
+    enum Kind {
+        case noMoreThanOne, atLeastOne, dependent, onlyOneOf, oneOrAll, unique, sum, strictSum, dateOrder, dateNow
+        case timeLimit, betweenDates, regexMatches, regexNoMatches, startsWith, ifThen, range, noSpaces, noPercent
+        case positiveDecimal, loop, unknown
+
+        init(_ name: String) {
+            switch name {
+            case "no_more_than_one", "noMoreThanOne": self = .noMoreThanOne
+            case "atleast_one", "atLeastOne": self = .atLeastOne
+            case "dependent": self = .dependent
+            case "only_one_of", "onlyOneOf": self = .onlyOneOf
+            case "one_or_all", "oneOrAll": self = .oneOrAll
+            case "unique": self = .unique
+            case "sum": self = .sum
+            case "strict_sum", "strictSum": self = .strictSum
+            case "date_order", "dateOrder": self = .dateOrder
+            case "date_now", "dateNow": self = .dateNow
+            case "time_limit", "timeLimit": self = .timeLimit
+            case "between_dates", "betweenDates": self = .betweenDates
+            case "regex_matches", "regexMatches": self = .regexMatches
+            case "regex_no_matches", "regexNoMatches": self = .regexNoMatches
+            case "startswith", "startsWith": self = .startsWith
+            case "if_then", "ifThen": self = .ifThen
+            case "range": self = .range
+            case "no_spaces", "noSpaces": self = .noSpaces
+            case "no_percent": self = .noPercent
+            case "positive_decimal": self = .positiveDecimal
+            case "loop": self = .loop
+            default: self = .unknown
+            }
+        }
+    }
+
+    struct Info {
+        let id: String
+        let severity: Finding.Severity
+        let category: String
+        let message: String
+    }
+
+    /// A `loop` case: `foreach` and, per value, its `do` cases with `$1` substituted (compiled on first use).
+    final class Loop {
+        let foreach: XPathExpression
+        let subs: [String]
+        /// The `do` cases in order (by rule name, then case).
+        let cases: [(name: String, oneCase: Ruleset.Case)]
+        /// By the value's bytes (XPath compares bytes, not canonically equivalent strings).
+        private var byValue: [[UInt8]: [CompiledCase]] = [:]
+
+        init(foreach: XPathExpression, subs: [String], cases: [(name: String, oneCase: Ruleset.Case)]) {
+            self.foreach = foreach
+            self.subs = subs
+            self.cases = cases
+        }
+
+        var count: Int { cases.count }
+
+        func cases(for value: String, _ ruleset: CompiledRuleset) -> [CompiledCase] {
+            let key = Array(value.utf8)
+            if let found = byValue[key] { return found }
+            let compiled = cases.map { ruleset.compile($0.name, $0.oneCase.substituting(subs, with: value)) }
+            byValue[key] = compiled
+            return compiled
+        }
+    }
+
+    let kind: Kind
+    let source: Ruleset.Case
+    let info: Info?
+    let condition: XPathExpression?
+    let paths: [XPathExpression]
+    let excluded: [XPathExpression]
+    let less: XPathExpression?
+    /// `nil` when `more` is `NOW` (or absent).
+    let more: XPathExpression?
+    let date: XPathExpression?
+    let start: XPathExpression?
+    let end: XPathExpression?
+    let one: XPathExpression?
+    let `if`: XPathExpression?
+    let then: XPathExpression?
+    let prefix: [XPathExpression]
+    /// `prefix` is `["ORG-ID-PREFIX"]`: the agency prefixes of the codelist.
+    let organisationPrefix: Bool
+    let matcher: RegexMatcher?
+    let loop: Loop?
+    /// Whether the rule looks at the nodes of `paths` (always when `idCondition` needs their texts).
+    let needsMatches: Bool
+    /// Whether the rule looks at their texts.
+    let needsTexts: Bool
+
+    init(_ name: String, _ oneCase: Ruleset.Case, cache: XPathCache, regexes: RegexCache) {
+        let kind = Kind(name)
+        func x(_ text: String?) -> XPathExpression? { text.map { cache.expression($0) } }
+        func xs(_ list: [String]?) -> [XPathExpression] { (list ?? []).map { cache.expression($0) } }
+        self.kind = kind
+        source = oneCase
+        info = oneCase.ruleInfo.map {
+            Info(
+                id: $0.id, severity: Finding.Severity(rawValue: $0.severity.lowercased()) ?? .error, category: $0.category,
+                message: $0.message)
+        }
+        condition = x(oneCase.condition)
+        paths = xs(oneCase.paths)
+        excluded = kind == .onlyOneOf ? xs(oneCase.excluded) : []
+        less = kind == .dateOrder ? x(oneCase.less) : nil
+        more = kind == .dateOrder && oneCase.more != "NOW" ? x(oneCase.more) : nil
+        date = kind == .dateNow || kind == .betweenDates ? x(oneCase.date) : nil
+        start = kind == .timeLimit || kind == .betweenDates ? x(oneCase.start) : nil
+        end = kind == .timeLimit || kind == .betweenDates ? x(oneCase.end) : nil
+        one = kind == .oneOrAll ? x(oneCase.one) : nil
+        self.if = kind == .ifThen ? x(oneCase.if) : nil
+        then = kind == .ifThen ? x(oneCase.then) : nil
+        organisationPrefix = (oneCase.prefix ?? []) == ["ORG-ID-PREFIX"]
+        prefix = kind == .startsWith && !organisationPrefix ? xs(oneCase.prefix) : []
+        matcher =
+            kind == .regexMatches || kind == .regexNoMatches
+            ? oneCase.regex.flatMap { RegexMatcher(pattern: $0, regexes: regexes) } : nil
+        if kind == .loop, let foreach = oneCase.foreach, let rules = oneCase.do {
+            var cases: [(name: String, oneCase: Ruleset.Case)] = []
+            for (name, list) in rules.sorted(by: { $0.key < $1.key }) {
+                for subCase in list.cases { cases.append((name, subCase)) }
+            }
+            loop = Loop(foreach: cache.expression(foreach), subs: oneCase.subs ?? [], cases: cases)
+        } else {
+            loop = nil
+        }
+        switch kind {
+        case .noMoreThanOne, .onlyOneOf, .unique, .sum, .strictSum, .regexMatches, .regexNoMatches, .startsWith, .range,
+            .noSpaces, .noPercent, .positiveDecimal:
+            needsMatches = true
+            needsTexts = kind != .noMoreThanOne && kind != .onlyOneOf
+        case .loop:
+            needsMatches = false
+            needsTexts = false
+        default:
+            needsMatches = oneCase.idCondition != nil
+            needsTexts = oneCase.idCondition != nil
+        }
+    }
+}
+
+/// The ruleset compiled for one validation run (its XPaths belong to the run's ``XPathCache``).
+final class CompiledRuleset {
+    struct Context {
+        let xpath: XPathExpression
+        /// The only kind of document the context can select in (`/iati-activities/…` selects nothing
+        /// in an organisation's tree); `nil` when any.
+        let kind: DocumentHeader.Kind?
+        /// Its rules' cases, in order (by rule name, then case).
+        let cases: [CompiledCase]
+    }
+
+    /// The fixed XPaths of `one_or_all`.
+    struct Fixed {
+        let narratives, lang, transactions, sector, recipient, currency: XPathExpression
+        let valued: [XPathExpression]
+    }
+
+    let cache: XPathCache
+    let regexes: RegexCache
+    private(set) var contexts: [Context] = []
+    let fixed: Fixed
+
+    init(_ validator: RulesetValidator, cache: XPathCache, regexes: RegexCache) {
+        self.cache = cache
+        self.regexes = regexes
+        fixed = Fixed(
+            narratives: cache.expression("descendant::narrative"), lang: cache.expression("@xml:lang"),
+            transactions: cache.expression("transaction"), sector: cache.expression("sector"),
+            recipient: cache.expression("recipient-country|recipient-region"), currency: cache.expression("@currency"),
+            valued: ["value", "forecast", "loan-status"].map { cache.expression("descendant::\($0)") })
+        contexts = validator.ruleset.contexts.map { context in
+            Context(
+                xpath: cache.expression(context.xpath), kind: Self.kind(of: context.xpath),
+                cases: context.rules.flatMap { rule in rule.cases.map { compile(rule.name, $0) } })
+        }
+    }
+
+    /// `.activities` for a single absolute path under `/iati-activities/`, `.organisations` under
+    /// `/iati-organisations/`; `nil` otherwise.
+    static func kind(of xpath: String) -> DocumentHeader.Kind? {
+        guard !xpath.contains("|") else { return nil }
+        if xpath.hasPrefix("/iati-activities/") { return .activities }
+        if xpath.hasPrefix("/iati-organisations/") { return .organisations }
+        return nil
+    }
+
+    func compile(_ name: String, _ oneCase: Ruleset.Case) -> CompiledCase {
+        CompiledCase(name, oneCase, cache: cache, regexes: regexes)
+    }
+}
+
