@@ -32,13 +32,13 @@ public struct ActivityValidator: Sendable {
 
     /// Streams the findings: `handle` gets the file-level findings, then each element's, in order.
     public func validate(file path: String, _ handle: ([Finding]) throws -> Void) throws {
-        try validate(reading: { try IATIReader().read(file: path, $0) }, handle)
+        try validate(reading: { try IATIReader(buildsTrees: false).read(file: path, $0) }, handle)
     }
 
     /// The findings of a document held in memory.
     public func validate(bytes: [UInt8], name: String = "<memory>") throws -> [Finding] {
         var findings: [Finding] = []
-        try validate(reading: { try IATIReader().read(bytes: bytes, name: name, $0) }) { findings.append(contentsOf: $0) }
+        try validate(reading: { try IATIReader(buildsTrees: false).read(bytes: bytes, name: name, $0) }) { findings.append(contentsOf: $0) }
         return findings
     }
 

@@ -39,9 +39,14 @@ public struct IATIReader: Sendable {
 
     /// Bytes read from the file per push into the parser.
     public var chunkSize: Int
+    /// Whether each element comes with its tree. Without, a 2.0x element comes with its bytes and
+    /// its own start tag only, for callers that parse the bytes themselves (the validator);
+    /// legacy elements, which are upgraded on the tree, always come whole.
+    public var buildsTrees: Bool
 
-    public init(chunkSize: Int = 256 * 1024) {
+    public init(chunkSize: Int = 256 * 1024, buildsTrees: Bool = true) {
         self.chunkSize = chunkSize
+        self.buildsTrees = buildsTrees
     }
 
     /// Reads the file at `path`, calling `handle` for each event; `onChunk` sees every chunk of
@@ -57,7 +62,7 @@ public struct IATIReader: Sendable {
         defer { fclose(stream) }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         try withoutActuallyEscaping(handle) { handle in
-            let session = SAXSession(file: path, handle: handle)
+            let session = SAXSession(file: path, buildsTrees: buildsTrees, handle: handle)
             try session.run { () throws -> ArraySlice<UInt8>? in
                 let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, stream) }
                 if count == 0 {
@@ -77,7 +82,7 @@ public struct IATIReader: Sendable {
         var offset = 0
         let chunkSize = self.chunkSize
         try withoutActuallyEscaping(handle) { handle in
-            let session = SAXSession(file: name, handle: handle)
+            let session = SAXSession(file: name, buildsTrees: buildsTrees, handle: handle)
             try session.run { () -> ArraySlice<UInt8>? in
                 guard offset < bytes.count else { return nil }
                 let end = min(offset + chunkSize, bytes.count)

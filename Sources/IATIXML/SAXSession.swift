@@ -18,10 +18,10 @@ final class SAXSession {
     private let file: String
     private let state: UnsafeMutablePointer<SAXState>
 
-    init(file: String, handle: @escaping (IATIReader.Event) throws -> Void) {
+    init(file: String, buildsTrees: Bool = true, handle: @escaping (IATIReader.Event) throws -> Void) {
         self.file = file
         state = .allocate(capacity: 1)
-        state.initialize(to: SAXState(file: file, handle: handle))
+        state.initialize(to: SAXState(file: file, buildsTrees: buildsTrees, handle: handle))
     }
 
     deinit {
@@ -72,10 +72,16 @@ private struct SAXState {
         var startOffset: Int
         /// Where its character data begins in `text`.
         var textStart: Int
+        /// A top-level element read without its tree: only its bytes and its own tag are wanted.
+        var shallow = false
     }
 
     let file: String
     let handle: (IATIReader.Event) throws -> Void
+    /// When `false`, a 2.0x element in UTF-8 is handed over with its bytes and its own start tag
+    /// only (no children): what a caller that parses the bytes itself needs. Legacy elements and
+    /// other encodings still get their tree, which their upgrade or their bytes need.
+    let buildsTrees: Bool
     var context: xmlParserCtxtPtr?
     var failure: IATIXMLError?
 
@@ -95,8 +101,9 @@ private struct SAXState {
 
     private var names = NameTable()
 
-    init(file: String, handle: @escaping (IATIReader.Event) throws -> Void) {
+    init(file: String, buildsTrees: Bool, handle: @escaping (IATIReader.Event) throws -> Void) {
         self.file = file
+        self.buildsTrees = buildsTrees
         self.handle = handle
     }
 
@@ -160,11 +167,13 @@ private struct SAXState {
                 version: version, attributes: attributes, namespaces: namespacesInScope, line: line)))
             return
         }
-        guard !containerClosed, depth > containerDepth else { return }
+        guard !containerClosed, depth > containerDepth, frames.first?.shallow != true else { return }
         let node = XMLNode(
             name: name, namespace: namespace, prefix: intern(prefix),
             attributes: makeAttributes(count: attributeCount, attributes), line: line)
-        frames.append(Frame(node: node, startOffset: tag?.offset ?? -1, textStart: text.count))
+        let shallow = !buildsTrees && frames.isEmpty && !legacy && !convertsEncoding
+            && node[attribute: "version"].map(DocumentHeader.isLegacyVersion) != true
+        frames.append(Frame(node: node, startOffset: tag?.offset ?? -1, textStart: text.count, shallow: shallow))
     }
 
     mutating func endElement() {
@@ -174,6 +183,7 @@ private struct SAXState {
             containerClosed = true
             return
         }
+        if frames.first?.shallow == true, depth > containerDepth + 1 { return }
         guard depth > containerDepth, var frame = frames.popLast() else { return }
         if text.count > frame.textStart {
             let own = text[frame.textStart...]
@@ -191,7 +201,7 @@ private struct SAXState {
     }
 
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
-        guard !frames.isEmpty, count > 0 else { return }
+        guard !frames.isEmpty, count > 0, frames[0].shallow == false else { return }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 

@@ -194,4 +194,23 @@ import Testing
         #expect(error.reason == .handler)
         #expect(seen == 3)
     }
+
+    @Test(arguments: Fixtures.samples)
+    func withoutTreesTheBytesAndLinesAreTheSame(path: String) throws {
+        let full = try Self.read(path)
+        var shallow: [SourceElement] = []
+        try IATIReader(chunkSize: 4096, buildsTrees: false).read(file: path) { event in
+            if case .activity(let element) = event { shallow.append(element) }
+            if case .organisation(let element) = event { shallow.append(element) }
+        }
+        let whole = full.activities + full.organisations
+        #expect(shallow.map(\.xml) == whole.map(\.xml))
+        #expect(shallow.map(\.line) == whole.map(\.line))
+        #expect(shallow.map(\.offset) == whole.map(\.offset))
+        for (light, heavy) in zip(shallow, whole) {
+            // Legacy elements are upgraded on their tree, so they always come whole.
+            #expect(light.node.children.isEmpty == !heavy.upgraded || light.node == heavy.node)
+            #expect(light.node.attributes == heavy.node.attributes || heavy.upgraded)
+        }
+    }
 }
