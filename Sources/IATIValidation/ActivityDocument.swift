@@ -73,7 +73,7 @@ final class ActivityDocument {
         var bytes = Array("<\(container) version=\"2.03\"".utf8)
         for (prefix, uri) in namespaces.sorted(by: { $0.key < $1.key }) where prefix != "xml" {
             let name = prefix.isEmpty ? "xmlns" : "xmlns:\(prefix)"
-            bytes += Array(" \(name)=\"\(Self.escapeAttribute(uri))\"".utf8)
+            bytes += Array(" \(name)=\"\(XMLEscaping.attribute(uri))\"".utf8)
         }
         bytes += Array(">".utf8)
         bytes += body
@@ -450,58 +450,25 @@ final class ActivityDocument {
         if let prefix = node.prefix, let namespace = node.namespace {
             used[prefix] = used[prefix] ?? namespace
         } else if node.prefix == nil, node.namespace != defaultNamespace {
-            out += " xmlns=\"" + escapeAttribute(node.namespace ?? "") + "\""
+            out += " xmlns=\"" + XMLEscaping.attribute(node.namespace ?? "") + "\""
             inner = node.namespace
         }
         for attribute in node.attributes {
             if let prefix = attribute.prefix, let namespace = attribute.namespace, prefix != "xml" {
                 used[prefix] = used[prefix] ?? namespace
             }
-            out += " " + attribute.qualifiedName + "=\"" + escapeAttribute(attribute.value) + "\""
+            out += " " + attribute.qualifiedName + "=\"" + XMLEscaping.attribute(attribute.value) + "\""
         }
         if node.children.isEmpty && node.text.isEmpty {
             out += "/>"
             return
         }
-        out += ">" + escapeText(node.text)
+        out += ">" + XMLEscaping.text(node.text)
         line += node.text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         for child in node.children {
             write(child, defaultNamespace: inner, line: &line, used: &used, into: &out)
         }
         out += "</" + node.qualifiedName + ">"
-    }
-
-    static func escapeText(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
-
-    static func escapeAttribute(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t": out += "&#9;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
 

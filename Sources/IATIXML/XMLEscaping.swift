@@ -1,10 +1,10 @@
 import IATI
 
 /// Escaping for text and attribute values written as XML.
-enum XMLEscaping {
+public enum XMLEscaping {
     /// Character data: `&`, `<`, `>` as entities, carriage return as `&#13;` (a literal one would be
     /// read back as a line feed); characters XML 1.0 does not allow at all become U+FFFD.
-    static func text(_ value: String) -> String {
+    public static func text(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == 13 || mayBeForbidden($0) }) else {
             return value
         }
@@ -25,7 +25,7 @@ enum XMLEscaping {
     /// Attribute values (written between double quotes): also `"` as `&quot;`, and tab, line feed
     /// and carriage return as character references, which attribute-value normalisation would
     /// otherwise turn into spaces.
-    static func attribute(_ value: String) -> String {
+    public static func attribute(_ value: String) -> String {
         guard value.utf8.contains(where: {
             $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
                 || $0 == 9 || $0 == 10 || $0 == 13 || mayBeForbidden($0)

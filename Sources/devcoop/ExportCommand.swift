@@ -27,13 +27,7 @@ struct ExportCommand: AsyncParsableCommand {
     var output: String
 
     func run() async throws {
-        let store: Store
-        do {
-            store = try await Store.open(db)
-        } catch {
-            Terminal.error("devcoop: \(error)")
-            throw ExitCode(1)
-        }
+        let store = try await Store.openForCommand(db)
         let selection = ExportSelection(reportingOrg: reportingOrg, identifier: activity, organisations: organisation, rewrite: rewrite)
         let started = Date()
         let report: ExportReport

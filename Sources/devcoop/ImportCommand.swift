@@ -60,13 +60,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let files = try InputFiles.expand(paths)
         guard !files.isEmpty else { throw UsageError(description: "no .xml files in \(paths.joined(separator: ", "))") }
-        let store: Store
-        do {
-            store = try await Store.open(db)
-        } catch {
-            Terminal.error("devcoop: \(error)")
-            throw ExitCode(1)
-        }
+        let store = try await Store.openForCommand(db)
         let validator = validate ? try Validator() : nil
         let started = Date()
         var output = Output()

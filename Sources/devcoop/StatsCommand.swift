@@ -13,13 +13,7 @@ struct StatsCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let store: Store
-        do {
-            store = try await Store.open(db)
-        } catch {
-            Terminal.error("devcoop: \(error)")
-            throw ExitCode(1)
-        }
+        let store = try await Store.openForCommand(db)
         let stats = try await store.stats()
         await store.close()
         if json {
