@@ -11,8 +11,6 @@ import IATIXML
 public struct ActivityValidator: Sendable {
     public let codelists: CodelistValidator
     public let rules: RulesetValidator
-    /// Compiled checks kept between files: compiling them costs more than checking a small file.
-    let compiledChecks = ChecksPool()
 
     public init(codelists: CodelistValidator, rules: RulesetValidator) {
         self.codelists = codelists
@@ -216,8 +214,7 @@ final class ElementPipe: @unchecked Sendable {
     }
 
     private func work() {
-        let checks = validator.compiledChecks.take() ?? Checks(validator)
-        defer { validator.compiledChecks.give(back: checks) }
+        let checks = Checks(validator)
         condition.lock()
         while true {
             while jobStart == jobs.count && !closed { condition.wait() }
@@ -241,19 +238,5 @@ final class ElementPipe: @unchecked Sendable {
         threadDone = true
         condition.broadcast()
         condition.unlock()
-    }
-}
-
-/// Compiled checks waiting for the next file; each is used by one checking thread at a time.
-final class ChecksPool: @unchecked Sendable {
-    private let lock = NSLock()
-    private var idle: [ElementPipe.Checks] = []
-
-    func take() -> ElementPipe.Checks? {
-        lock.withLock { idle.popLast() }
-    }
-
-    func give(back checks: ElementPipe.Checks) {
-        lock.withLock { idle.append(checks) }
     }
 }
