@@ -43,15 +43,6 @@ final class ActivityDocument {
     var containerName: String { kind == .activities ? "iati-activities" : "iati-organisations" }
     var elementName: String { kind == .activities ? "iati-activity" : "iati-organisation" }
 
-    enum Failure: Error, CustomStringConvertible {
-        case unparsable(line: Int, message: String)
-        var description: String {
-            switch self {
-            case .unparsable(let line, let message): "line \(line): cannot build the element's tree: \(message)"
-            }
-        }
-    }
-
     /// Builds the DOM of `source`, the `index`-th element of a document with this `header`.
     init(source: SourceElement, header: DocumentHeader, index: Int, cache: XPathCache) throws {
         self.index = index
@@ -95,13 +86,13 @@ final class ActivityDocument {
         guard let parsed else {
             let message = xmlGetLastError().flatMap { $0.pointee.message.map { String(cString: $0) } }?
                 .trimmingXMLWhitespace() ?? "malformed XML"
-            throw Failure.unparsable(line: source.line, message: message)
+            throw IATIValidationError("line \(source.line): cannot build the element's tree: \(message)")
         }
         guard let root = xmlDocGetRootElement(parsed), let first = Self.firstElementChild(of: root),
             let context = cache.context
         else {
             xmlFreeDoc(parsed)
-            throw Failure.unparsable(line: source.line, message: "no element inside the wrapper")
+            throw IATIValidationError("line \(source.line): cannot build the element's tree: no element inside the wrapper")
         }
         self.document = parsed
         self.body = body

@@ -49,25 +49,14 @@ public struct Codelists: Sendable {
 
     public subscript(name: String) -> Codelist? { lists[name] }
 
-    public enum LoadError: Error, CustomStringConvertible {
-        case missing(String)
-        case unparsable(String)
-        public var description: String {
-            switch self {
-            case .missing(let what): "codelists: missing \(what)"
-            case .unparsable(let path): "codelists: cannot parse \(path)"
-            }
-        }
-    }
-
-    private static let loaded: Swift.Result<Codelists, LoadError> = {
+    private static let loaded: Swift.Result<Codelists, IATIValidationError> = {
         guard let folder = Bundle.module.url(forResource: "codelists", withExtension: nil) else {
-            return .failure(.missing("the bundled codelists folder"))
+            return .failure(IATIValidationError("codelists: missing the bundled codelists folder"))
         }
-        do { return .success(try load(folder: folder.path)) } catch let error as LoadError {
+        do { return .success(try load(folder: folder.path)) } catch let error as IATIValidationError {
             return .failure(error)
         } catch {
-            return .failure(.missing("\(error)"))
+            return .failure(IATIValidationError("codelists: \(error)"))
         }
     }()
 
@@ -83,7 +72,7 @@ public struct Codelists: Sendable {
             lists[list.name] = list
         }
         let mappingPath = folder + "/_meta/mapping.xml"
-        guard FileManager.default.fileExists(atPath: mappingPath) else { throw LoadError.missing(mappingPath) }
+        guard FileManager.default.fileExists(atPath: mappingPath) else { throw IATIValidationError("codelists: missing \(mappingPath)") }
         return Codelists(lists: lists, mappings: try loadMappings(path: mappingPath))
     }
 
@@ -124,9 +113,9 @@ public struct Codelists: Sendable {
 
     private static func withDocument<T>(_ path: String, _ body: (xmlNodePtr) throws -> T) throws -> T {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        guard let document = xmlReadFile(path, nil, options) else { throw LoadError.unparsable(path) }
+        guard let document = xmlReadFile(path, nil, options) else { throw IATIValidationError("codelists: cannot parse \(path)") }
         defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { throw LoadError.unparsable(path) }
+        guard let root = xmlDocGetRootElement(document) else { throw IATIValidationError("codelists: cannot parse \(path)") }
         return try body(root)
     }
 

@@ -54,7 +54,12 @@ final class Database: Sendable {
                     configuration: configuration.coreConfiguration, id: 1, logger: logger
                 ).get()
                 let database = Database(engine: .postgres(connection), location: Self.redacted(location))
-                try await database.execute("SET client_min_messages TO WARNING")
+                do {
+                    try await database.execute("SET client_min_messages TO WARNING")
+                } catch {
+                    await database.close()
+                    throw error
+                }
                 return database
             } catch let error as StoreError {
                 throw error
@@ -62,15 +67,21 @@ final class Database: Sendable {
                 throw StoreError(.location, "cannot connect to \(Self.redacted(location)): \(String(reflecting: error))")
             }
         }
+        let connection: SQLiteConnection
         do {
-            let connection = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
-            let database = Database(engine: .sqlite(connection), location: location)
+            connection = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
+        } catch {
+            throw StoreError(.location, "cannot open the SQLite database \(location): \(error)")
+        }
+        let database = Database(engine: .sqlite(connection), location: location)
+        do {
             // WAL lets readers (the dashboard) go on while an import writes; NORMAL is durable at each commit in WAL.
             try await database.execute("PRAGMA journal_mode = WAL")
             try await database.execute("PRAGMA synchronous = NORMAL")
             try await database.execute("PRAGMA busy_timeout = 10000")
             return database
         } catch {
+            await database.close()
             throw StoreError(.location, "cannot open the SQLite database \(location): \(error)")
         }
     }

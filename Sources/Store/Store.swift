@@ -42,22 +42,6 @@ public final class Store: Sendable {
         await Importer(database: database, validator: validator).importFile(at: path, progress: progress)
     }
 
-    /// The stored XML of an activity, with what it takes to read it again: the namespaces of its
-    /// file and whether the file was a legacy 1.0x one.
-    public func activityDocument(reportingOrg: String, identifier: String) async throws -> StoredDocument? {
-        let row = try await database.sql.select()
-            .column(SQLColumn("xml", table: "activity"))
-            .column(SQLColumn("upgraded", table: "activity"))
-            .column(SQLColumn("namespaces", table: "dataset"))
-            .from("activity")
-            .join("dataset", on: SQLColumn("dataset_id", table: "activity"), .equal, SQLColumn("id", table: "dataset"))
-            .where(SQLColumn("reporting_org", table: "activity"), .equal, SQLBind(reportingOrg))
-            .where(SQLColumn("iati_identifier", table: "activity"), .equal, SQLBind(identifier))
-            .first()
-        guard let row else { return nil }
-        return try StoredDocument(row: row)
-    }
-
     /// Every stored activity document of a dataset (by its sha256), in file order.
     public func activityDocuments(datasetSHA256 sha256: String) async throws -> [StoredDocument] {
         try await database.sql.select()

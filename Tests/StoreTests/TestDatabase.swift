@@ -18,7 +18,7 @@ struct TestDatabase: Sendable, CustomTestStringConvertible {
     /// SQLite always; PostgreSQL when the environment names a server.
     static let engines: [TestDatabase] = {
         var engines = [TestDatabase(engine: .sqlite)]
-        if ProcessInfo.processInfo.environment["DEVCOOP_TEST_POSTGRES_URL"] != nil {
+        if ProcessInfo.processInfo.environment["DEVCOOP_TEST_POSTGRES_URL"]?.isEmpty == false {
             engines.append(TestDatabase(engine: .postgres))
         }
         return engines
@@ -36,7 +36,12 @@ struct TestDatabase: Sendable, CustomTestStringConvertible {
             let url = ProcessInfo.processInfo.environment["DEVCOOP_TEST_POSTGRES_URL"]!
             let name = "devcoop_test_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
             let admin = try await Store.open(url)
-            try await admin.database.execute("CREATE DATABASE \(name)")
+            do {
+                try await admin.database.execute("CREATE DATABASE \(name)")
+            } catch {
+                await admin.close()
+                throw error
+            }
             await admin.close()
             var components = URLComponents(string: url)!
             components.path = "/" + name
