@@ -50,9 +50,11 @@ public struct IATIReader: Sendable {
     }
 
     /// Reads the file at `path`, calling `handle` for each event; `onChunk` sees every chunk of
-    /// bytes as it is read (to hash the file or show progress without a second pass).
+    /// bytes as it is read (to hash the file or show progress without a second pass). With a
+    /// `contentHandler`, 2.0x activities come without their tree and their content goes to it.
     public func read(
         file path: String,
+        contentHandler: (any ElementContentHandler)? = nil,
         onChunk: ((ArraySlice<UInt8>) -> Void)? = nil,
         _ handle: (Event) throws -> Void
     ) throws {
@@ -62,7 +64,7 @@ public struct IATIReader: Sendable {
         defer { fclose(stream) }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
         try withoutActuallyEscaping(handle) { handle in
-            let session = SAXSession(file: path, buildsTrees: buildsTrees, handle: handle)
+            let session = SAXSession(file: path, buildsTrees: buildsTrees, contentHandler: contentHandler, handle: handle)
             try session.run { () throws -> ArraySlice<UInt8>? in
                 let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, stream) }
                 if count == 0 {
@@ -78,11 +80,14 @@ public struct IATIReader: Sendable {
     }
 
     /// Reads a document held in memory; `name` stands for the file in errors.
-    public func read(bytes: [UInt8], name: String = "<memory>", _ handle: (Event) throws -> Void) throws {
+    public func read(
+        bytes: [UInt8], name: String = "<memory>", contentHandler: (any ElementContentHandler)? = nil,
+        _ handle: (Event) throws -> Void
+    ) throws {
         var offset = 0
         let chunkSize = self.chunkSize
         try withoutActuallyEscaping(handle) { handle in
-            let session = SAXSession(file: name, buildsTrees: buildsTrees, handle: handle)
+            let session = SAXSession(file: name, buildsTrees: buildsTrees, contentHandler: contentHandler, handle: handle)
             try session.run { () -> ArraySlice<UInt8>? in
                 guard offset < bytes.count else { return nil }
                 let end = min(offset + chunkSize, bytes.count)

@@ -18,10 +18,13 @@ final class SAXSession {
     private let file: String
     private let state: UnsafeMutablePointer<SAXState>
 
-    init(file: String, buildsTrees: Bool = true, handle: @escaping (IATIReader.Event) throws -> Void) {
+    init(
+        file: String, buildsTrees: Bool = true, contentHandler: (any ElementContentHandler)? = nil,
+        handle: @escaping (IATIReader.Event) throws -> Void
+    ) {
         self.file = file
         state = .allocate(capacity: 1)
-        state.initialize(to: SAXState(file: file, buildsTrees: buildsTrees, handle: handle))
+        state.initialize(to: SAXState(file: file, buildsTrees: buildsTrees, contentHandler: contentHandler, handle: handle))
     }
 
     deinit {
@@ -74,6 +77,8 @@ private struct SAXState {
         var textStart: Int
         /// A top-level element read without its tree: only its bytes and its own tag are wanted.
         var shallow = false
+        /// A shallow activity whose content goes to the content handler.
+        var reported = false
     }
 
     let file: String
@@ -82,6 +87,8 @@ private struct SAXState {
     /// only (no children): what a caller that parses the bytes itself needs. Legacy elements and
     /// other encodings still get their tree, which their upgrade or their bytes need.
     let buildsTrees: Bool
+    /// Gets the content of 2.0x activities read without their tree.
+    let contentHandler: (any ElementContentHandler)?
     var context: xmlParserCtxtPtr?
     var failure: IATIXMLError?
 
@@ -99,12 +106,19 @@ private struct SAXState {
     var window: [UInt8] = []
     private var windowStart = 0
 
-    private var names = NameTable()
+    private var names: NameTable
+    /// The handler's codes of the attributes of the element being reported, reused between elements.
+    private var attributeCodes: [Int] = []
 
-    init(file: String, buildsTrees: Bool, handle: @escaping (IATIReader.Event) throws -> Void) {
+    init(
+        file: String, buildsTrees: Bool, contentHandler: (any ElementContentHandler)?,
+        handle: @escaping (IATIReader.Event) throws -> Void
+    ) {
         self.file = file
         self.buildsTrees = buildsTrees
+        self.contentHandler = contentHandler
         self.handle = handle
+        names = NameTable(vocabulary: contentHandler?.names ?? [])
     }
 
     // MARK: Input window
@@ -147,6 +161,11 @@ private struct SAXState {
         attributeCount: Int, attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         depth += 1
+        // Inside an element read without its tree, nothing but the content handler wants to know.
+        if let first = frames.first, first.shallow, !containerClosed {
+            if first.reported { report(localname: localname, uri: uri, attributeCount: attributeCount, attributes) }
+            return
+        }
         let tag = startTagOffset()
         let line = max(1, Int(context?.pointee.input?.pointee.line ?? 1) - (tag?.newlines ?? 0))
         let name = intern(localname)
@@ -167,21 +186,49 @@ private struct SAXState {
                 version: version, attributes: attributes, namespaces: namespacesInScope, line: line)))
             return
         }
-        guard !containerClosed, depth > containerDepth, frames.first?.shallow != true else { return }
+        guard !containerClosed, depth > containerDepth else { return }
         let node = XMLNode(
             name: name, namespace: namespace, prefix: intern(prefix),
             attributes: makeAttributes(count: attributeCount, attributes), line: line)
-        let shallow = !buildsTrees && frames.isEmpty && !legacy && !convertsEncoding
+        let readable = frames.isEmpty && !legacy && !convertsEncoding
             && node[attribute: "version"].map(DocumentHeader.isLegacyVersion) != true
-        frames.append(Frame(node: node, startOffset: tag?.offset ?? -1, textStart: text.count, shallow: shallow))
+        let reported = readable && contentHandler != nil && namespace == nil && name == "iati-activity"
+        let shallow = readable && (!buildsTrees || reported)
+        frames.append(Frame(node: node, startOffset: tag?.offset ?? -1, textStart: text.count, shallow: shallow, reported: reported))
+        if reported {
+            report(localname: localname, uri: uri, attributeCount: attributeCount, attributes)
+        }
     }
 
-    mutating func endElement() {
+    /// Tells the content handler an element of a shallow activity opens.
+    private mutating func report(
+        localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?,
+        attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) {
+        guard let contentHandler else { return }
+        attributeCodes.removeAll(keepingCapacity: true)
+        for index in 0..<attributeCount {
+            guard let localname = attributes?[5 * index] else {
+                attributeCodes.append(-1)
+                continue
+            }
+            attributeCodes.append(names.attributeCode(localname, uri: attributes?[5 * index + 2]))
+        }
+        let code = uri == nil ? names.code(localname) : -1
+        attributeCodes.withUnsafeBufferPointer { codes in
+            contentHandler.startElement(code, attributes: ElementAttributes(raw: attributes, codes: codes))
+        }
+    }
+
+    mutating func endElement(localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) {
         defer { depth -= 1 }
         guard let containerDepth, !containerClosed else { return }
         if depth == containerDepth {
             containerClosed = true
             return
+        }
+        if frames.first?.reported == true, depth > containerDepth {
+            contentHandler?.endElement(uri == nil ? names.code(localname) : -1)
         }
         if frames.first?.shallow == true, depth > containerDepth + 1 { return }
         guard depth > containerDepth, var frame = frames.popLast() else { return }
@@ -201,7 +248,11 @@ private struct SAXState {
     }
 
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
-        guard !frames.isEmpty, count > 0, frames[0].shallow == false else { return }
+        guard !frames.isEmpty, count > 0 else { return }
+        guard !frames[0].shallow else {
+            if frames[0].reported { contentHandler?.characters(UnsafeBufferPointer(start: bytes, count: count)) }
+            return
+        }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 
@@ -320,7 +371,7 @@ private struct SAXState {
                 namespaceCount: Int(namespaceCount), namespaces: namespaces,
                 attributeCount: Int(attributeCount), attributes: attributes)
         }
-        handler.endElementNs = { context, _, _, _ in saxSession(context).pointee.endElement() }
+        handler.endElementNs = { context, localname, _, uri in saxSession(context).pointee.endElement(localname: localname!, uri: uri) }
         handler.characters = { context, bytes, count in saxSession(context).pointee.characters(bytes!, count: Int(count)) }
         handler.cdataBlock = { context, bytes, count in saxSession(context).pointee.characters(bytes!, count: Int(count)) }
         handler.entityDecl = { context, name, _, _, _, _ in
@@ -338,12 +389,26 @@ private func saxSession(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePoi
     context!.assumingMemoryBound(to: SAXState.self)
 }
 
-/// libxml2's interned names as Swift strings, by pointer: open addressing on the pointer's bits,
-/// cheaper than hashing a key through `Hasher` for every element and attribute.
+/// libxml2's interned names as Swift strings, and as codes of a content handler, by pointer: open
+/// addressing on the pointer's bits, cheaper than hashing a key through `Hasher` for every element
+/// and attribute.
 private struct NameTable {
+    private struct Entry {
+        var name: String
+        /// The name's index in the vocabulary, or -1.
+        var code: Int
+        /// The index of `xml:` + name, for attributes in the XML namespace.
+        var xmlCode: Int
+    }
+
     private var keys: [UnsafeRawPointer?] = Array(repeating: nil, count: 256)
-    private var values: [String] = Array(repeating: "", count: 256)
+    private var entries: [Entry] = Array(repeating: Entry(name: "", code: -1, xmlCode: -1), count: 256)
     private var count = 0
+    private let vocabulary: [String: Int]
+
+    init(vocabulary: [String]) {
+        self.vocabulary = Dictionary(vocabulary.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     @inline(__always)
     private static func slot(_ key: UnsafeRawPointer, mask: Int) -> Int {
@@ -351,32 +416,53 @@ private struct NameTable {
     }
 
     mutating func name(_ pointer: UnsafePointer<xmlChar>) -> String {
+        entries[slot(of: pointer)].name
+    }
+
+    /// The vocabulary index of an element's local name.
+    mutating func code(_ pointer: UnsafePointer<xmlChar>) -> Int {
+        entries[slot(of: pointer)].code
+    }
+
+    /// The vocabulary index of an attribute: its local name when it has no namespace, `xml:` + it in
+    /// the XML namespace, else -1.
+    mutating func attributeCode(_ pointer: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> Int {
+        guard let uri else { return code(pointer) }
+        let entry = entries[slot(of: pointer)]
+        guard entry.xmlCode >= 0, name(uri) == XMLNode.xmlNamespace else { return -1 }
+        return entry.xmlCode
+    }
+
+    private mutating func slot(of pointer: UnsafePointer<xmlChar>) -> Int {
         let key = UnsafeRawPointer(pointer)
         let mask = keys.count - 1
         var slot = Self.slot(key, mask: mask)
         while let found = keys[slot] {
-            if found == key { return values[slot] }
+            if found == key { return slot }
             slot = (slot + 1) & mask
         }
         let name = String(cString: pointer)
         keys[slot] = key
-        values[slot] = name
+        entries[slot] = Entry(name: name, code: vocabulary[name] ?? -1, xmlCode: vocabulary["xml:" + name] ?? -1)
         count += 1
-        if count * 2 > keys.count { grow() }
-        return name
+        if count * 2 > keys.count {
+            grow()
+            return self.slot(of: pointer)
+        }
+        return slot
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldValues = values
+        let oldKeys = keys, oldEntries = entries
         keys = Array(repeating: nil, count: oldKeys.count * 2)
-        values = Array(repeating: "", count: oldKeys.count * 2)
+        entries = Array(repeating: Entry(name: "", code: -1, xmlCode: -1), count: oldKeys.count * 2)
         let mask = keys.count - 1
         for (index, key) in oldKeys.enumerated() {
             guard let key else { continue }
             var slot = Self.slot(key, mask: mask)
             while keys[slot] != nil { slot = (slot + 1) & mask }
             keys[slot] = key
-            values[slot] = oldValues[index]
+            entries[slot] = oldEntries[index]
         }
     }
 }

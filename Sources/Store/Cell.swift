@@ -16,10 +16,27 @@ enum Cell: Sendable, Equatable {
     }
 }
 
-/// Rows bound for one table, flattened: `cells.count` is a multiple of the table's column count.
+/// A cell as ``TableRows`` keeps it: an integer, NULL, or a range of the rows' text bytes.
+struct StoredCell: Sendable, Equatable {
+    /// The integer, or where the text starts.
+    fileprivate(set) var value: Int
+    /// The text's length; `-1` for NULL, `-2` for an integer.
+    fileprivate(set) var length: Int
+
+    static let null = StoredCell(value: 0, length: -1)
+
+    static func integer(_ value: Int) -> StoredCell { StoredCell(value: value, length: -2) }
+
+    var isNull: Bool { length == -1 }
+    var isInteger: Bool { length == -2 }
+}
+
+/// Rows bound for one table, flattened: `cells.count` is a multiple of the table's column count, and
+/// every text is a range of one byte buffer, so building a row allocates nothing per cell.
 struct TableRows: Sendable {
     let table: Table
-    var cells: [Cell] = []
+    private(set) var cells: [StoredCell] = []
+    private(set) var bytes: [UInt8] = []
 
     init(_ table: Table) {
         self.table = table
@@ -29,6 +46,51 @@ struct TableRows: Sendable {
 
     mutating func append(_ row: [Cell]) {
         precondition(row.count == table.columns.count, "row of \(row.count) cells for \(table.name)")
+        for cell in row {
+            switch cell {
+            case .null: cells.append(.null)
+            case .integer(let integer): cells.append(.integer(integer))
+            case .text(var text): cells.append(text.withUTF8 { store($0) })
+            }
+        }
+    }
+
+    /// Appends a row built with ``store(_:)``.
+    mutating func append(_ row: some Collection<StoredCell>) {
+        precondition(row.count == table.columns.count, "row of \(row.count) cells for \(table.name)")
         cells.append(contentsOf: row)
+    }
+
+    /// Keeps text bytes for a cell of a row about to be appended.
+    mutating func store(_ text: some Collection<UInt8>) -> StoredCell {
+        let start = bytes.count
+        bytes.append(contentsOf: text)
+        return StoredCell(value: start, length: bytes.count - start)
+    }
+
+    mutating func store(_ text: String) -> StoredCell {
+        var text = text
+        return text.withUTF8 { store($0) }
+    }
+
+    /// The cell at `row`, `column`.
+    subscript(row: Int, column: Int) -> StoredCell {
+        get { cells[row * table.columns.count + column] }
+        set { cells[row * table.columns.count + column] = newValue }
+    }
+
+    /// A cell's text, for callers that want a `String`.
+    func text(_ cell: StoredCell) -> String? {
+        guard cell.length >= 0 else { return nil }
+        return String(decoding: bytes[cell.value..<(cell.value + cell.length)], as: UTF8.self)
+    }
+
+    /// Where the rows end now, to go back to with ``truncate(to:)``.
+    var mark: (cells: Int, bytes: Int) { (cells.count, bytes.count) }
+
+    /// Drops the rows (and their text) appended since `mark`.
+    mutating func truncate(to mark: (cells: Int, bytes: Int)) {
+        cells.removeSubrange(mark.cells...)
+        bytes.removeSubrange(mark.bytes...)
     }
 }

@@ -7,16 +7,31 @@ import PostgresNIO
 import SQLiteKit
 import SQLiteNIO
 import SQLKit
+import VaporCSQLite
 
 /// One connection to the store's database: SQLite (a file, the default) or PostgreSQL (a `postgres://` URL).
 ///
 /// Queries, aggregates and migrations go through SQLKit, one set for both engines. The bulk path
-/// of the import does not: it writes multi-row `INSERT`s through sqlite-nio and `COPY` on PostgreSQL,
-/// several times faster than SQLKit's builder.
+/// of the import does not: on SQLite it steps one prepared `INSERT` per table on the connection's
+/// own `sqlite3` handle, and on PostgreSQL it uses `COPY`, several times faster than SQLKit's builder
+/// or sqlite-nio's `query` (which converts and hops threads for every statement).
 final class Database: Sendable {
     enum Engine: Sendable {
-        case sqlite(SQLiteConnection)
+        case sqlite(SQLiteConnection, SQLiteHandle)
         case postgres(PostgresConnection)
+    }
+
+    /// sqlite-nio's `sqlite3*`, which it opens in serialized mode, so it may be used from any
+    /// thread; the store uses it only between sqlite-nio's queries, never during one.
+    struct SQLiteHandle: @unchecked Sendable {
+        let raw: OpaquePointer
+
+        /// sqlite-nio keeps the handle internal; reading it through reflection uses the one SQLite
+        /// the process links (a second copy on the same file would break its locking).
+        init?(_ connection: SQLiteConnection) {
+            guard let raw = Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer else { return nil }
+            self.raw = raw
+        }
     }
 
     let engine: Engine
@@ -28,7 +43,7 @@ final class Database: Sendable {
         self.engine = engine
         self.location = location
         switch engine {
-        case .sqlite(let connection): sql = connection.sql()
+        case .sqlite(let connection, _): sql = connection.sql()
         case .postgres(let connection): sql = connection.sql(queryLogLevel: nil)
         }
     }
@@ -73,7 +88,11 @@ final class Database: Sendable {
         } catch {
             throw StoreError(.location, "cannot open the SQLite database \(location): \(error)")
         }
-        let database = Database(engine: .sqlite(connection), location: location)
+        guard let handle = SQLiteHandle(connection) else {
+            try? await connection.close()
+            throw StoreError(.location, "cannot reach the sqlite3 handle of sqlite-nio's connection (has its SQLiteConnection changed?)")
+        }
+        let database = Database(engine: .sqlite(connection, handle), location: location)
         do {
             // WAL lets readers (the dashboard) go on while an import writes; NORMAL is durable at each commit in WAL.
             try await database.execute("PRAGMA journal_mode = WAL")
@@ -88,7 +107,7 @@ final class Database: Sendable {
 
     func close() async {
         switch engine {
-        case .sqlite(let connection): try? await connection.close()
+        case .sqlite(let connection, _): try? await connection.close()
         case .postgres(let connection): try? await connection.close()
         }
     }
@@ -122,41 +141,54 @@ final class Database: Sendable {
         guard rows.rowCount > 0 else { return }
         do {
             switch engine {
-            case .sqlite(let connection): try await Self.insert(rows, sqlite: connection)
+            case .sqlite(_, let handle): try Self.insert(rows, sqlite: handle.raw)
             case .postgres(let connection): try await Self.copy(rows, postgres: connection)
             }
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw StoreError(.database, "writing \(rows.rowCount) rows into \(rows.table.name): \(String(reflecting: error))")
         }
     }
 
-    /// Multi-row `INSERT`s of at most 32,766 binds (SQLite's limit), the statement text built once per size.
-    private static func insert(_ rows: TableRows, sqlite connection: SQLiteConnection) async throws {
-        let width = rows.table.columns.count
-        let rowsPerStatement = min(1000, 32_766 / width)
-        let total = rows.rowCount
-        var statements: [Int: String] = [:]
-        var start = 0
-        while start < total {
-            let count = min(rowsPerStatement, total - start)
-            let statement = statements[count] ?? {
-                let tuple = "(" + Array(repeating: "?", count: width).joined(separator: ",") + ")"
-                let text = "INSERT INTO \(rows.table.name) (\(rows.table.columnNames.joined(separator: ","))) VALUES "
-                    + Array(repeating: tuple, count: count).joined(separator: ",")
-                statements[count] = text
-                return text
-            }()
-            var binds: [SQLiteData] = []
-            binds.reserveCapacity(count * width)
-            for cell in rows.cells[(start * width)..<((start + count) * width)] {
-                switch cell {
-                case .null: binds.append(.null)
-                case .text(let text): binds.append(.text(text))
-                case .integer(let integer): binds.append(.integer(integer))
+    /// One prepared single-row `INSERT`, bound and stepped for each row: the texts are bound in
+    /// place from the rows' bytes, without copies.
+    private static func insert(_ rows: TableRows, sqlite handle: OpaquePointer) throws {
+        let table = rows.table
+        let width = table.columns.count
+        let text = "INSERT INTO \(table.name) (\(table.columnNames.joined(separator: ","))) VALUES ("
+            + Array(repeating: "?", count: width).joined(separator: ",") + ")"
+        func failure(_ what: String) -> StoreError {
+            let message = sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "error"
+            return StoreError(.database, "\(what) into \(table.name): \(message)")
+        }
+        var prepared: OpaquePointer?
+        guard sqlite_nio_sqlite3_prepare_v2(handle, text, -1, &prepared, nil) == SQLITE_OK, let statement = prepared else {
+            throw failure("preparing the insert")
+        }
+        defer { sqlite_nio_sqlite3_finalize(statement) }
+        try rows.bytes.withUnsafeBufferPointer { bytes in
+            let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            var column: Int32 = 0
+            for cell in rows.cells {
+                column += 1
+                if cell.isNull {
+                    sqlite_nio_sqlite3_bind_null(statement, column)
+                } else if cell.isInteger {
+                    sqlite_nio_sqlite3_bind_int64(statement, column, sqlite3_int64(cell.value))
+                } else {
+                    // SQLITE_STATIC: the bytes outlive the step.
+                    if let base {
+                        sqlite_nio_sqlite3_bind_text(statement, column, base + cell.value, Int32(cell.length), nil)
+                    } else {
+                        sqlite_nio_sqlite3_bind_text(statement, column, "", 0, nil)
+                    }
                 }
+                guard column == width else { continue }
+                column = 0
+                guard sqlite_nio_sqlite3_step(statement) == SQLITE_DONE else { throw failure("writing a row") }
+                sqlite_nio_sqlite3_reset(statement)
             }
-            try await connection.query(statement, binds) { _ in }
-            start += count
         }
     }
 
@@ -167,10 +199,14 @@ final class Database: Sendable {
             var buffer = ByteBuffer()
             buffer.reserveCapacity(1 << 20)
             for (index, cell) in rows.cells.enumerated() {
-                switch cell {
-                case .null: buffer.writeStaticString("\\N")
-                case .integer(let integer): buffer.writeString(String(integer))
-                case .text(let text): Self.writeEscaped(text, into: &buffer)
+                if cell.isNull {
+                    buffer.writeStaticString("\\N")
+                } else if cell.isInteger {
+                    buffer.writeString(String(cell.value))
+                } else {
+                    rows.bytes.withUnsafeBufferPointer { bytes in
+                        Self.writeEscaped(UnsafeBufferPointer(rebasing: bytes[cell.value..<(cell.value + cell.length)]), into: &buffer)
+                    }
                 }
                 buffer.writeInteger(UInt8(index % width == width - 1 ? 10 : 9))
                 if buffer.readableBytes >= 1 << 20 {
@@ -182,22 +218,19 @@ final class Database: Sendable {
         }
     }
 
-    private static func writeEscaped(_ text: String, into buffer: inout ByteBuffer) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 0 }) else {
-                buffer.writeBytes(bytes)
-                return
-            }
-            for byte in bytes {
-                switch byte {
-                case 92: buffer.writeStaticString("\\\\")
-                case 9: buffer.writeStaticString("\\t")
-                case 10: buffer.writeStaticString("\\n")
-                case 13: buffer.writeStaticString("\\r")
-                case 0: break  // PostgreSQL text cannot hold NUL; XML cannot either, so none comes from a parsed file.
-                default: buffer.writeInteger(byte)
-                }
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout ByteBuffer) {
+        guard bytes.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 0 }) else {
+            buffer.writeBytes(bytes)
+            return
+        }
+        for byte in bytes {
+            switch byte {
+            case 92: buffer.writeStaticString("\\\\")
+            case 9: buffer.writeStaticString("\\t")
+            case 10: buffer.writeStaticString("\\n")
+            case 13: buffer.writeStaticString("\\r")
+            case 0: break  // PostgreSQL text cannot hold NUL; XML cannot either, so none comes from a parsed file.
+            default: buffer.writeInteger(byte)
             }
         }
     }

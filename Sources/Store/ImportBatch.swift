@@ -8,12 +8,13 @@ struct ImportBatch: Sendable {
     var activityKeys: [ActivityKey] = []
     var organisationKeys: [ActivityKey] = []
     var activityCount = 0
-    /// How many rows the batch holds, over all tables.
-    private(set) var rowCount = 0
 
     /// The rows by table, in the order of `Slot`: an array slot per table instead of hashing a
     /// table name for every row.
-    private var rows: [TableRows] = Slot.allCases.map { TableRows($0.table) }
+    var rows: [TableRows] = Slot.allCases.map { TableRows($0.table) }
+
+    /// How many rows the batch holds, over all tables.
+    var rowCount: Int { rows.reduce(0) { $0 + $1.rowCount } }
 
     /// The tables that have rows, by name.
     var tables: [String: TableRows] {
@@ -24,7 +25,6 @@ struct ImportBatch: Sendable {
 
     mutating func append(_ row: [Cell], to slot: Slot) {
         rows[slot.rawValue].append(row)
-        rowCount += 1
     }
 
     /// The tables a batch writes rows into.

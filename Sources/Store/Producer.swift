@@ -3,7 +3,10 @@ import Foundation
 import IATI
 import IATIXML
 
-/// The parsing side of an import: reads the file, decodes the model, builds rows, hashes the bytes.
+/// The parsing side of an import: reads the file, builds rows, hashes the bytes.
+///
+/// 2.0x activities go from the parser's events straight to rows (``ActivityProjector``); legacy
+/// activities, which are upgraded on a tree, and organisations go through the model.
 ///
 /// Runs on a thread of its own; its results (`report`, `header`, `envelope`) are read only after the
 /// pipe has finished, which orders those reads after its writes.
@@ -19,11 +22,10 @@ final class Producer: @unchecked Sendable {
     private(set) var header: DocumentHeader?
     private(set) var envelope: [XMLNode] = []
 
-    private var nextActivityID: Int
     private var nextOrganisationID: Int
     private var seen = Set<ActivityKey>()
     private var reportingOrgs: [String: Int] = [:]
-    private var batch = ImportBatch()
+    private let projector = ActivityProjector()
 
     init(
         path: String, size: Int, datasetID: Int, firstActivityID: Int, firstOrganisationID: Int,
@@ -35,7 +37,7 @@ final class Producer: @unchecked Sendable {
         self.batchRows = batchRows
         self.pipe = pipe
         self.progress = progress
-        self.nextActivityID = firstActivityID
+        projector.nextID = firstActivityID
         self.nextOrganisationID = firstOrganisationID
         report = ImportReport(path: path, status: .failed)
         report.bytes = size
@@ -48,7 +50,7 @@ final class Producer: @unchecked Sendable {
         var bytesRead = 0
         var lastProgress = 0
         do {
-            try IATIReader().read(file: path, onChunk: { chunk in
+            try IATIReader().read(file: path, contentHandler: projector, onChunk: { chunk in
                 chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) }
                 bytesRead += chunk.count
                 if let progress = self.progress, bytesRead - lastProgress >= 1 << 20 || bytesRead == self.size {
@@ -63,6 +65,7 @@ final class Producer: @unchecked Sendable {
             report.sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
             report.bytes = bytesRead
             report.reportingOrg = reportingOrgs.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+            let batch = projector.batch
             if batch.rowCount > 0 || !batch.activityKeys.isEmpty || !batch.organisationKeys.isEmpty {
                 _ = pipe.send(batch)
             }
@@ -83,23 +86,27 @@ final class Producer: @unchecked Sendable {
             envelope.append(node)
         case .activity(let element):
             report.activities += 1
-            let activity = Activity(node: element.node)
-            report.transactions += activity.transactions.count
-            report.budgets += activity.budgets.count
             report.upgraded = report.upgraded || element.upgraded
-            let reportingOrg = activity.reportingOrg?.ref?.trimmingXMLWhitespace() ?? ""
-            let identifier = activity.iatiIdentifier?.trimmingXMLWhitespace() ?? ""
-            let key = ActivityKey(
-                reportingOrg: reportingOrg,
-                identifier: identifier.isEmpty ? "(no identifier: \(URL(fileURLWithPath: path).lastPathComponent) line \(element.line))" : identifier)
-            reportingOrgs[reportingOrg, default: 0] += 1
-            guard seen.insert(key).inserted else {
-                report.duplicates.append(key.identifier)
-                return
+            let version = header?.version ?? element.node[attribute: "version"]
+            if let summary = projector.pending {
+                report.transactions += summary.transactions
+                report.budgets += summary.budgets
+                guard let key = key(summary.reportingOrg, summary.identifier, line: element.line) else {
+                    projector.discard()
+                    return
+                }
+                projector.commit(id: projector.nextID, datasetID: datasetID, key: key, identifierMissing: summary.identifier == nil,
+                                 element: element, version: version)
+            } else {
+                let activity = Activity(node: element.node)
+                report.transactions += activity.transactions.count
+                report.budgets += activity.budgets.count
+                let identifier = activity.iatiIdentifier?.trimmingXMLWhitespace()
+                guard let key = key(activity.reportingOrg?.ref?.trimmingXMLWhitespace(), identifier, line: element.line) else { return }
+                projector.batch.add(activity, element: element, key: key, identifierMissing: identifier?.isEmpty ?? true,
+                                    id: projector.nextID, datasetID: datasetID, version: version)
+                projector.nextID += 1
             }
-            batch.add(activity, element: element, key: key, identifierMissing: identifier.isEmpty,
-                      id: nextActivityID, datasetID: datasetID, version: header?.version ?? element.node[attribute: "version"])
-            nextActivityID += 1
             try flushIfFull()
         case .organisation(let element):
             report.organisations += 1
@@ -114,15 +121,30 @@ final class Producer: @unchecked Sendable {
                 report.duplicates.append(key.identifier)
                 return
             }
-            batch.add(organisation, element: element, key: key, id: nextOrganisationID, datasetID: datasetID)
+            projector.batch.add(organisation, element: element, key: key, id: nextOrganisationID, datasetID: datasetID)
             nextOrganisationID += 1
             try flushIfFull()
         }
     }
 
+    /// The activity's key, counted for the dataset's reporting org; `nil` when the file had it already.
+    private func key(_ reportingOrg: String?, _ identifier: String?, line: Int) -> ActivityKey? {
+        let reportingOrg = reportingOrg ?? ""
+        let identifier = identifier ?? ""
+        let key = ActivityKey(
+            reportingOrg: reportingOrg,
+            identifier: identifier.isEmpty ? "(no identifier: \(URL(fileURLWithPath: path).lastPathComponent) line \(line))" : identifier)
+        reportingOrgs[reportingOrg, default: 0] += 1
+        guard seen.insert(key).inserted else {
+            report.duplicates.append(key.identifier)
+            return nil
+        }
+        return key
+    }
+
     private func flushIfFull() throws {
-        guard batch.rowCount >= batchRows else { return }
-        guard pipe.send(batch) else { throw Cancelled() }
-        batch = ImportBatch()
+        guard projector.batch.rowCount >= batchRows else { return }
+        guard pipe.send(projector.batch) else { throw Cancelled() }
+        projector.batch = ImportBatch()
     }
 }

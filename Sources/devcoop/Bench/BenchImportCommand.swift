@@ -45,6 +45,7 @@ struct BenchImportCommand: AsyncParsableCommand {
         // Where the time goes: the reader alone, then the reader and the model.
         let parseSeconds = try Self.time { for file in files { try IATIReader(buildsTrees: false).read(file: file) { _ in } } }
         let readSeconds = try Self.time { for file in files { try IATIReader().read(file: file) { _ in } } }
+        let projectSeconds = try Self.time { for file in files { _ = try ProjectionPass.run(file: file) } }
         let decodeSeconds = try Self.time {
             for file in files {
                 try IATIReader().read(file: file) { event in
@@ -81,6 +82,7 @@ struct BenchImportCommand: AsyncParsableCommand {
         print("files: \(files.count), \(String(format: "%.1f", megabytes)) MB, \(activities) activities")
         print(String(format: "xmllint --stream --noout  %7.2f s  %7.1f MB/s", xmllintSeconds, xmllintRate))
         print(String(format: "  reader without trees (SAX2)  %7.2f s  %7.1f MB/s", parseSeconds, megabytes / parseSeconds))
+        print(String(format: "  reader + projection rows     %7.2f s  %7.1f MB/s", projectSeconds, megabytes / projectSeconds))
         print(String(format: "  reader alone (SAX2 + trees)  %7.2f s  %7.1f MB/s", readSeconds, megabytes / readSeconds))
         print(String(format: "  reader + model               %7.2f s  %7.1f MB/s", decodeSeconds, megabytes / decodeSeconds))
         print(String(format: "devcoop import (%@)  %7.2f s  %7.1f MB/s  %8.0f activities/s", db == nil ? "SQLite" : "--db", importSeconds, importRate, Double(activities) / importSeconds))

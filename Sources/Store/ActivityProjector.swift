@@ -1,0 +1,595 @@
+import Foundation
+import IATIXML
+
+/// Builds each activity's projection rows straight from the parser's events, without a tree or
+/// the model: the import's hot path.
+///
+/// Its rows equal those ``ImportBatch/add(_:element:key:identifierMissing:id:datasetID:version:)``
+/// builds from the model (a test holds them equal on every sample), so it follows the model's
+/// reading rules: an attribute is trimmed and an empty one is absent; a one-value element such as
+/// `transaction-type` is its first occurrence that has a value (for dates `@iso-date`, else the
+/// text); a non-repeatable element such as `value` is its first occurrence; a display name is the
+/// first narrative without `xml:lang`, else the first narrative, else the element's own trimmed
+/// text. Activity defaults (currency; flow, finance, aid and tied types; humanitarian) go into the
+/// rows when the activity ends, since publishers write them in any order.
+///
+/// It runs on the parsing thread alone, for every element of every activity, so its properties skip
+/// the run-time exclusivity checks that would otherwise cost a fifth of its time.
+final class ActivityProjector: ElementContentHandler {
+    typealias Name = ProjectedName
+    typealias Slot = ImportBatch.Slot
+
+    /// The rows built so far.
+    @exclusivity(unchecked) var batch = ImportBatch()
+
+    /// The activity whose end tag was just read, until ``commit(id:datasetID:key:identifierMissing:element:version:)``
+    /// or ``discard()``.
+    @exclusivity(unchecked) private(set) var pending: Summary?
+
+    /// What the producer needs of an activity to key and count it.
+    struct Summary {
+        var reportingOrg: String?
+        var identifier: String?
+        var transactions = 0
+        var budgets = 0
+    }
+
+    let names = Name.allCases.map(\.text)
+
+    /// The id the next activity's rows carry.
+    @exclusivity(unchecked) var nextID = 0
+
+    // MARK: The activity being read
+
+    @exclusivity(unchecked) private var marks: [(cells: Int, bytes: Int)] = []
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    /// Character data of the activity's text elements; ranges of it are kept until the activity ends.
+    @exclusivity(unchecked) private var text: [UInt8] = []
+    @exclusivity(unchecked) private var attributes = AttributeValues()
+    @exclusivity(unchecked) private var summary = Summary()
+    /// Activity attributes and one-value children, by name.
+    @exclusivity(unchecked) private var activityValues: [ArraySlice<UInt8>?] = Array(repeating: nil, count: Name.allCases.count)
+    @exclusivity(unchecked) private var activitySeen = ProjectedNameSet()
+    /// The first `default-aid-type`'s code: the model takes the first element, which may have none.
+    @exclusivity(unchecked) private var defaultAidType: ArraySlice<UInt8>?
+    /// The `@iso-date` of the first `activity-date` of each type 1–4 (`nil` inside: that element had none).
+    @exclusivity(unchecked) private var datesByType: [ArraySlice<UInt8>??] = Array(repeating: nil, count: 5)
+    @exclusivity(unchecked) private var titleDisplay: ArraySlice<UInt8>?
+    @exclusivity(unchecked) private var narratives: [NarrativeEntry] = []
+
+    /// The row being built for each table, and what its element has had of first-only children.
+    @exclusivity(unchecked) private var open: [[StoredCell]] = Slot.allCases.map { Array(repeating: .null, count: $0.table.columns.count) }
+    @exclusivity(unchecked) private var seen = Array(repeating: ProjectedNameSet(), count: Slot.allCases.count)
+    @exclusivity(unchecked) private var sequence = Array(repeating: 0, count: Slot.allCases.count)
+    @exclusivity(unchecked) private var holder = Holder()
+    @exclusivity(unchecked) private var indicatorCount = 0
+
+    /// What an open element is, in its context.
+    private enum Role {
+        case ignored, activity, identifier, holder, narrative, value, dateLeaf, pos, point, leaf
+        /// An element with a row of its own; `names` says whether its narratives name it.
+        case row(Slot, names: Bool)
+    }
+
+    private struct Frame {
+        var role: Role
+        var name: Name?
+        var textStart: Int
+        var hasChildren = false
+    }
+
+    private struct NarrativeEntry {
+        var element: [UInt8]
+        var lang: ArraySlice<UInt8>?
+        var text: Range<Int>
+        var isTitle: Bool
+    }
+
+    /// The element whose narratives are being read.
+    private struct Holder {
+        var slot: Slot?
+        var column = 0
+        /// The `narrative` table's element name, for the activity's title and descriptions.
+        var element: [UInt8]?
+        var lang: ArraySlice<UInt8>?
+        var firstWithoutLang: Range<Int>?
+        var first: Range<Int>?
+        var narrativeLang: ArraySlice<UInt8>?
+        var ownText: [UInt8] = []
+    }
+
+    // MARK: Events
+
+    func startElement(_ code: Int, attributes list: ElementAttributes) {
+        if !frames.isEmpty { frames[frames.count - 1].hasChildren = true }
+        let name = Name(rawValue: code)
+        attributes.read(list)
+        let role = name.map { self.role(of: $0, parent: frames.last?.role) } ?? .ignored
+        frames.append(Frame(role: role, name: name, textStart: text.count))
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let frame = frames.last else { return }
+        switch frame.role {
+        case .narrative, .identifier, .value, .dateLeaf, .pos: text.append(contentsOf: bytes)
+        case .holder, .row(_, names: true): holder.ownText.append(contentsOf: bytes)
+        default: break
+        }
+    }
+
+    func endElement(_ code: Int) {
+        guard let frame = frames.popLast() else { return }
+        let own = ownText(frame)
+        switch frame.role {
+        case .activity: endActivity()
+        case .identifier:
+            if summary.identifier == nil, let identifier = Self.trimmed(text[own]) {
+                summary.identifier = String(decoding: identifier, as: UTF8.self)
+            }
+        case .narrative:
+            if holder.first == nil { holder.first = own }
+            if holder.firstWithoutLang == nil, holder.narrativeLang == nil { holder.firstWithoutLang = own }
+            if let element = holder.element, !own.isEmpty {
+                narratives.append(NarrativeEntry(element: element, lang: holder.narrativeLang, text: own, isTitle: element == Self.titleElement))
+            }
+        case .holder: endHolder()
+        case .row(let slot, let names):
+            if names { endHolder() }
+            if slot == .result { open[slot.rawValue][Columns.resultIndicatorCount] = .integer(indicatorCount) }
+            if slot == .indicator { indicatorCount += 1 }
+            batch.rows[slot.rawValue].append(open[slot.rawValue])
+            sequence[slot.rawValue] += 1
+        case .value:
+            guard case .row(let slot, _)? = frames.last?.role else { break }
+            let amount = text[own].withUnsafeBufferPointer { Projection.money($0) }
+            if let amount { open[slot.rawValue][Self.column(slot, .value)] = batch.rows[slot.rawValue].store(amount) }
+        case .dateLeaf:
+            guard case .row(let slot, _)? = frames.last?.role, let name = frame.name,
+                  let date = Self.trimmed(text[own]), seen[slot.rawValue].insert(name) else { break }
+            setDate(slot, Self.column(slot, name), date)
+        case .pos:
+            if let pos = Self.trimmed(text[own]), seen[Slot.location.rawValue].insert(.pos) {
+                set(.location, Self.column(.location, .point), pos)
+            }
+        case .ignored, .point, .leaf: break
+        }
+    }
+
+    /// The element's own text: its character data, or none when that is blank and it has children.
+    private func ownText(_ frame: Frame) -> Range<Int> {
+        let range = frame.textStart..<text.count
+        if frame.hasChildren, text[range].allSatisfy(Projection.isSpace) { return frame.textStart..<frame.textStart }
+        return range
+    }
+
+    private func role(of name: Name, parent: Role?) -> Role {
+        switch parent {
+        case nil:
+            guard name == .iatiActivity else { return .ignored }
+            beginActivity()
+            return .activity
+        case .activity?:
+            return activityChild(name)
+        case .row(let slot, let names)?:
+            if names { return name == .narrative ? narrative() : .ignored }
+            return rowChild(name, of: slot)
+        case .holder?:
+            return name == .narrative ? narrative() : .ignored
+        case .point?:
+            return name == .pos && !seen[Slot.location.rawValue].contains(.pos) ? .pos : .ignored
+        default:
+            return .ignored
+        }
+    }
+
+    private func narrative() -> Role {
+        holder.narrativeLang = attributes.raw(.xmlLang)
+        return .narrative
+    }
+}
+
+// MARK: - The activity
+
+extension ActivityProjector {
+    private static let titleElement = Array("title".utf8)
+
+    private func beginActivity() {
+        pending = nil
+        marks = batch.rows.map(\.mark)
+        text.removeAll(keepingCapacity: true)
+        summary = Summary()
+        for index in activityValues.indices { activityValues[index] = nil }
+        for name in [Name.hierarchy, .defaultCurrency, .xmlLang, .humanitarian, .lastUpdatedDatetime] {
+            activityValues[name.rawValue] = attribute(name)
+        }
+        activitySeen = ProjectedNameSet()
+        defaultAidType = nil
+        for index in datesByType.indices { datesByType[index] = nil }
+        titleDisplay = nil
+        narratives.removeAll(keepingCapacity: true)
+        for index in sequence.indices { sequence[index] = 0 }
+    }
+
+    private func activityChild(_ name: Name) -> Role {
+        switch name {
+        case .iatiIdentifier: return .identifier
+        case .reportingOrg:
+            if activitySeen.insert(.reportingOrg) {
+                summary.reportingOrg = attribute(.ref).map { String(decoding: $0, as: UTF8.self) }
+            }
+            return .leaf
+        case .title:
+            guard activitySeen.insert(.title) else { return .ignored }
+            return beginHolder(nil, 0, element: Self.titleElement)
+        case .description:
+            let element = Array("description".utf8) + (attribute(.type).map { [UInt8(ascii: "/")] + $0 } ?? [])
+            return beginHolder(nil, 0, element: element)
+        case .activityStatus, .activityScope, .defaultFlowType, .defaultFinanceType, .defaultTiedStatus:
+            if let code = attribute(.code), activitySeen.insert(name) { activityValues[name.rawValue] = code }
+            return .leaf
+        case .defaultAidType:
+            if activitySeen.insert(name) { defaultAidType = attribute(.code) }
+            return .leaf
+        case .activityDate:
+            if let type = attribute(.type), type.count == 1, let digit = type.first, (49...52).contains(digit),
+               datesByType[Int(digit - 48)] == nil {
+                datesByType[Int(digit - 48)] = .some(attribute(.isoDate))
+            }
+            return .leaf
+        case .transaction:
+            summary.transactions += 1
+            let role = beginRow(.transaction)
+            set(.transaction, Self.column(.transaction, .ref), attribute(.ref))
+            set(.transaction, Self.column(.transaction, .humanitarian), attribute(.humanitarian))
+            return role
+        case .budget:
+            summary.budgets += 1
+            let role = beginRow(.budget)
+            set(.budget, Self.column(.budget, .type), attribute(.type))
+            set(.budget, Self.column(.budget, .status), attribute(.status))
+            return role
+        case .plannedDisbursement:
+            let role = beginRow(.plannedDisbursement)
+            set(.plannedDisbursement, Self.column(.plannedDisbursement, .type), attribute(.type))
+            return role
+        case .participatingOrg:
+            let role = beginRow(.participatingOrg)
+            for attribute in [Name.ref, .type, .role, .activityID, .crsChannelCode] {
+                set(.participatingOrg, Self.column(.participatingOrg, attribute), self.attribute(attribute))
+            }
+            return role
+        case .sector, .recipientRegion, .policyMarker, .tag, .recipientCountry:
+            let slot = Columns.slots[name]!
+            let role = beginRow(slot)
+            for attribute in [Name.code, .vocabulary, .vocabularyURI, .percentage, .significance] {
+                let column = Self.columns[slot.rawValue][attribute.rawValue]
+                guard column >= 0 else { continue }
+                if attribute == .percentage {
+                    if let value = self.attribute(attribute), let amount = value.withUnsafeBufferPointer({ Projection.money($0) }) {
+                        open[slot.rawValue][column] = batch.rows[slot.rawValue].store(amount)
+                    }
+                } else {
+                    set(slot, column, self.attribute(attribute))
+                }
+            }
+            return role
+        case .location:
+            let role = beginRow(.location)
+            set(.location, Self.column(.location, .ref), attribute(.ref))
+            return role
+        case .documentLink:
+            let role = beginRow(.documentLink)
+            set(.documentLink, Self.column(.documentLink, .url), attribute(.url))
+            set(.documentLink, Self.column(.documentLink, .format), attribute(.format))
+            return role
+        case .result:
+            let role = beginRow(.result)
+            set(.result, Self.column(.result, .type), attribute(.type))
+            set(.result, Self.column(.result, .aggregationStatus), attribute(.aggregationStatus))
+            indicatorCount = 0
+            return role
+        default:
+            return .ignored
+        }
+    }
+
+    /// Fills in the activity's defaults; the activity then waits for the producer's decision.
+    private func endActivity() {
+        let currency = activityValues[Name.defaultCurrency.rawValue]
+        let defaults: [(Slot, Int, ArraySlice<UInt8>?)] = [
+            (.transaction, Self.column(.transaction, .currency), currency),
+            (.transaction, Self.column(.transaction, .flowType), activityValues[Name.defaultFlowType.rawValue]),
+            (.transaction, Self.column(.transaction, .financeType), activityValues[Name.defaultFinanceType.rawValue]),
+            (.transaction, Self.column(.transaction, .aidType), defaultAidType),
+            (.transaction, Self.column(.transaction, .tiedStatus), activityValues[Name.defaultTiedStatus.rawValue]),
+            (.transaction, Self.column(.transaction, .humanitarian), activityValues[Name.humanitarian.rawValue]),
+            (.budget, Self.column(.budget, .currency), currency),
+            (.plannedDisbursement, Self.column(.plannedDisbursement, .currency), currency),
+        ]
+        for (slot, column, value) in defaults {
+            guard let value else { continue }
+            var stored: StoredCell?
+            let rows = marks[slot.rawValue].cells / slot.table.columns.count..<batch.rows[slot.rawValue].rowCount
+            for row in rows where batch.rows[slot.rawValue][row, column].isNull {
+                let cell = stored ?? batch.rows[slot.rawValue].store(value)
+                stored = cell
+                batch.rows[slot.rawValue][row, column] = cell
+            }
+        }
+        pending = summary
+    }
+
+    /// Adds the pending activity's own row and its narratives, numbered `id` (the id its other rows carry).
+    func commit(id: Int, datasetID: Int, key: ActivityKey, identifierMissing: Bool, element: SourceElement, version: String?) {
+        precondition(id == nextID, "rows numbered \(nextID) committed as \(id)")
+        pending = nil
+        batch.activityKeys.append(key)
+        batch.activityCount += 1
+        var rows = batch.rows[Slot.activity.rawValue]
+        batch.rows[Slot.activity.rawValue] = TableRows(Schema.activity)
+        func cell(_ name: Name) -> StoredCell { activityValues[name.rawValue].map { rows.store($0) } ?? .null }
+        func date(_ types: [Int]) -> StoredCell {
+            for type in types {
+                guard let found = datesByType[type], let found else { continue }
+                if let cell = found.withUnsafeBufferPointer({ Projection.date($0).map { rows.store($0) } }) { return cell }
+            }
+            return .null
+        }
+        var row: [StoredCell] = [.integer(id), .integer(datasetID), rows.store(key.reportingOrg), rows.store(key.identifier)]
+        row.append(.integer(identifierMissing ? 1 : 0))
+        row.append(version.map { rows.store($0) } ?? .null)
+        row.append(.integer(element.upgraded ? 1 : 0))
+        for name in [Name.hierarchy, .defaultCurrency, .xmlLang, .activityStatus, .activityScope, .humanitarian, .lastUpdatedDatetime] {
+            row.append(cell(name))
+        }
+        row.append(date([2, 1]))
+        row.append(date([4, 3]))
+        row.append(titleDisplay.map { rows.store($0) } ?? .null)
+        row.append(.integer(element.line))
+        row.append(rows.store(element.xml))
+        rows.append(row)
+        batch.rows[Slot.activity.rawValue] = rows
+
+        let slot = Slot.narrative.rawValue
+        let ordered = narratives.filter(\.isTitle) + narratives.filter { !$0.isTitle }
+        for (seq, narrative) in ordered.enumerated() {
+            let element = batch.rows[slot].store(narrative.element)
+            let lang = narrative.lang.map { batch.rows[slot].store($0) } ?? .null
+            let body = batch.rows[slot].store(text[narrative.text])
+            batch.rows[slot].append([.integer(id), .integer(seq), element, lang, body])
+        }
+        nextID = id + 1
+    }
+
+    /// Drops the pending activity's rows (a duplicate in its file).
+    func discard() {
+        pending = nil
+        for (index, mark) in marks.enumerated() { batch.rows[index].truncate(to: mark) }
+    }
+}
+
+// MARK: - Rows and names
+
+extension ActivityProjector {
+    private func beginRow(_ slot: Slot) -> Role {
+        let index = slot.rawValue
+        for column in open[index].indices { open[index][column] = .null }
+        seen[index] = ProjectedNameSet()
+        open[index][0] = .integer(nextID)
+        open[index][1] = .integer(sequence[index])
+        switch slot {
+        case .result:
+            sequence[Slot.indicator.rawValue] = 0
+        case .indicator:
+            open[index][2] = .integer(sequence[Slot.result.rawValue])
+            set(.indicator, Self.column(.indicator, .measure), attribute(.measure))
+            set(.indicator, Self.column(.indicator, .ascending), attribute(.ascending))
+            sequence[Slot.indicatorPeriod.rawValue] = 0
+        case .indicatorPeriod:
+            open[index][2] = .integer(sequence[Slot.result.rawValue])
+            open[index][3] = .integer(sequence[Slot.indicator.rawValue])
+        default:
+            break
+        }
+        switch slot {
+        case .participatingOrg, .sector, .recipientCountry, .recipientRegion, .policyMarker, .tag:
+            _ = beginHolder(slot, Self.column(slot, .name))
+            return .row(slot, names: true)
+        default:
+            return .row(slot, names: false)
+        }
+    }
+
+    /// A child of a row element other than the activity.
+    private func rowChild(_ name: Name, of slot: Slot) -> Role {
+        let index = slot.rawValue
+        switch (slot, name) {
+        case (.transaction, .value), (.budget, .value), (.plannedDisbursement, .value):
+            guard seen[index].insert(.value) else { return .ignored }
+            set(slot, Self.column(slot, .currency), attribute(.currency))
+            if let date = attribute(.valueDate) { setDate(slot, Self.column(slot, .valueDate), date) }
+            return .value
+        case (.transaction, .transactionDate), (.budget, .periodStart), (.budget, .periodEnd),
+             (.plannedDisbursement, .periodStart), (.plannedDisbursement, .periodEnd),
+             (.documentLink, .documentDate), (.indicatorPeriod, .periodStart), (.indicatorPeriod, .periodEnd):
+            guard !seen[index].contains(name) else { return .ignored }
+            guard let date = attribute(.isoDate) else { return .dateLeaf }
+            _ = seen[index].insert(name)
+            setDate(slot, Self.column(slot, name), date)
+            return .leaf
+        case (.transaction, .providerOrg), (.transaction, .receiverOrg):
+            guard seen[index].insert(name) else { return .ignored }
+            let columns = name == .providerOrg ? Columns.provider : Columns.receiver
+            set(slot, columns.ref, attribute(.ref))
+            set(slot, columns.activity, attribute(name == .providerOrg ? .providerActivityID : .receiverActivityID))
+            return beginHolder(slot, columns.name)
+        case (.plannedDisbursement, .providerOrg), (.plannedDisbursement, .receiverOrg):
+            guard seen[index].insert(name) else { return .ignored }
+            set(slot, name == .providerOrg ? Columns.plannedProviderRef : Columns.plannedReceiverRef, attribute(.ref))
+            return .leaf
+        case (.transaction, .description), (.location, .description), (.location, .name), (.documentLink, .title),
+             (.result, .title), (.indicator, .title):
+            guard seen[index].insert(name) else { return .ignored }
+            return beginHolder(slot, Self.column(slot, name))
+        case (.transaction, .transactionType), (.transaction, .disbursementChannel), (.transaction, .flowType),
+             (.transaction, .financeType), (.transaction, .tiedStatus), (.location, .exactness),
+             (.location, .locationClass), (.location, .featureDesignation), (.documentLink, .category),
+             (.documentLink, .language):
+            if let code = attribute(.code), seen[index].insert(name) { set(slot, Self.column(slot, name), code) }
+            return .leaf
+        case (.transaction, .sector), (.transaction, .recipientCountry), (.transaction, .recipientRegion),
+             (.transaction, .aidType), (.location, .administrative):
+            if seen[index].insert(name) { set(slot, Self.column(slot, name), attribute(.code)) }
+            return .leaf
+        case (.location, .point):
+            return seen[index].insert(.point) ? .point : .ignored
+        case (.result, .indicator):
+            return beginRow(.indicator)
+        case (.indicator, .baseline):
+            guard seen[index].insert(.baseline) else { return .ignored }
+            set(slot, Columns.baselineYear, attribute(.year) ?? attribute(.isoDate))
+            set(slot, Columns.baselineValue, attributes.raw(.value))
+            return .leaf
+        case (.indicator, .period):
+            return beginRow(.indicatorPeriod)
+        case (.indicatorPeriod, .target), (.indicatorPeriod, .actual):
+            guard seen[index].insert(name) else { return .ignored }
+            set(slot, name == .target ? Columns.periodTarget : Columns.periodActual, attributes.raw(.value))
+            return .leaf
+        default:
+            return .ignored
+        }
+    }
+
+    private func beginHolder(_ slot: Slot?, _ column: Int, element: [UInt8]? = nil) -> Role {
+        holder = Holder(slot: slot, column: column, element: element, lang: attribute(.xmlLang))
+        return .holder
+    }
+
+    private func endHolder() {
+        var display: ArraySlice<UInt8>?
+        if let chosen = holder.firstWithoutLang ?? holder.first {
+            display = text[chosen]
+        } else if let own = Self.trimmed(holder.ownText[...]) {
+            // The pre-2.0 shape: the text straight in the element is its one narrative.
+            let start = text.count
+            text.append(contentsOf: own)
+            display = text[start...]
+            if let element = holder.element {
+                narratives.append(NarrativeEntry(element: element, lang: holder.lang, text: start..<text.count, isTitle: element == Self.titleElement))
+            }
+        }
+        if holder.element == Self.titleElement { titleDisplay = display }
+        if let slot = holder.slot, let display { set(slot, holder.column, display) }
+        holder = Holder()
+    }
+
+    // MARK: Cells
+
+    private func attribute(_ name: Name) -> ArraySlice<UInt8>? {
+        attributes.raw(name).flatMap(Self.trimmed)
+    }
+
+    private func set(_ slot: Slot, _ column: Int, _ value: ArraySlice<UInt8>?) {
+        guard let value else { return }
+        open[slot.rawValue][column] = batch.rows[slot.rawValue].store(value)
+    }
+
+    private func setDate(_ slot: Slot, _ column: Int, _ value: ArraySlice<UInt8>) {
+        if let cell = value.withUnsafeBufferPointer({ Projection.date($0).map { batch.rows[slot.rawValue].store($0) } }) {
+            open[slot.rawValue][column] = cell
+        }
+    }
+
+    /// Trimmed of XML white space; `nil` when nothing is left.
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, Projection.isSpace(bytes[start]) { start += 1 }
+        while end > start, Projection.isSpace(bytes[end - 1]) { end -= 1 }
+        return start < end ? bytes[start..<end] : nil
+    }
+}
+
+/// The attribute values of the element being read, by name: copied out of libxml2's buffers
+/// (with `&` decoded) into one reused buffer.
+private struct AttributeValues {
+    private var bytes: [UInt8] = []
+    private var ranges: [Range<Int>?] = Array(repeating: nil, count: ProjectedName.allCases.count)
+    private var present: [Int] = []
+
+    mutating func read(_ list: ElementAttributes) {
+        for code in present { ranges[code] = nil }
+        present.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        for index in 0..<list.count {
+            let code = list.name(at: index)
+            guard code >= 0, ranges[code] == nil else { continue }
+            let start = bytes.count
+            if list.needsDecoding(at: index) {
+                bytes.append(contentsOf: list.decodedValue(at: index))
+            } else {
+                bytes.append(contentsOf: list.rawValue(at: index))
+            }
+            ranges[code] = start..<bytes.count
+            present.append(code)
+        }
+    }
+
+    /// The value as written, `nil` when the attribute is absent.
+    func raw(_ name: ProjectedName) -> ArraySlice<UInt8>? {
+        ranges[name.rawValue].map { bytes[$0] }
+    }
+}
+
+// MARK: - Columns
+
+extension ActivityProjector {
+    /// The column of `slot`'s table an element or attribute of that name fills.
+    @inline(__always)
+    static func column(_ slot: Slot, _ name: Name) -> Int {
+        let column = columns[slot.rawValue][name.rawValue]
+        assert(column >= 0, "\(name) has no column in \(slot.table.name)")
+        return column
+    }
+
+    /// By slot and name: the column, or -1. A column named like the element or attribute
+    /// (`flow-type` → `flow_type`) is its column, unless `renamed` says otherwise.
+    static let columns: [[Int]] = Slot.allCases.map { slot in
+        let renamed: [Name: String] = switch slot {
+        case .transaction: [.transactionType: "type", .sector: "sector_code"]
+        case .participatingOrg: [.activityID: "org_activity_id"]
+        default: [:]
+        }
+        let names = slot.table.columnNames
+        return Name.allCases.map { name in
+            names.firstIndex(of: renamed[name] ?? name.text.replacingOccurrences(of: "-", with: "_")) ?? -1
+        }
+    }
+
+    /// Columns that no single name stands for.
+    enum Columns {
+        static let resultIndicatorCount = index(.result, "indicator_count")
+        static let baselineYear = index(.indicator, "baseline_year")
+        static let baselineValue = index(.indicator, "baseline_value")
+        static let periodTarget = index(.indicatorPeriod, "target_value")
+        static let periodActual = index(.indicatorPeriod, "actual_value")
+        static let plannedProviderRef = index(.plannedDisbursement, "provider_org_ref")
+        static let plannedReceiverRef = index(.plannedDisbursement, "receiver_org_ref")
+        static let provider = (
+            ref: index(.transaction, "provider_org_ref"), activity: index(.transaction, "provider_activity_id"),
+            name: index(.transaction, "provider_org_name"))
+        static let receiver = (
+            ref: index(.transaction, "receiver_org_ref"), activity: index(.transaction, "receiver_activity_id"),
+            name: index(.transaction, "receiver_org_name"))
+        /// The activity children that are rows named by their narratives, and their tables.
+        static let slots: [Name: Slot] = [
+            .sector: .sector, .recipientCountry: .recipientCountry, .recipientRegion: .recipientRegion,
+            .policyMarker: .policyMarker, .tag: .tag,
+        ]
+
+        private static func index(_ slot: Slot, _ name: String) -> Int {
+            guard let index = slot.table.columnNames.firstIndex(of: name) else { preconditionFailure("no \(name) in \(slot.table.name)") }
+            return index
+        }
+    }
+}
