@@ -23,7 +23,7 @@ struct Importer {
         // A separate read-only pass before the transaction, so the store is locked only while writing.
         let validation = validator?.validate(file: path)
         do {
-            report = try await database.transaction {
+            report = try await database.bulkTransaction {
                 var report = try await importInTransaction(path: path, size: size, progress: progress)
                 if let validation {
                     try await storeValidation(validation, datasetSHA256: report.sha256 ?? "")

@@ -191,6 +191,32 @@ import Testing
             </iati-activities>
             """
     }
+    /// An import writes through a rollback journal when it has the SQLite file to itself, and stays
+    /// in WAL mode (so readers are not blocked) when another connection has it open; either way the
+    /// store is left in WAL mode with everything imported.
+    @Test func sqliteImportsLeaveTheStoreInWALMode() async throws {
+        try await TestDatabase(engine: .sqlite).with { location in
+            let store = try await Store.open(location)
+            let reader = try await Store.open(location)
+            func journalMode(_ store: Store) async throws -> String? {
+                try await store.database.sql.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            }
+            let samples = Fixtures.samples.filter { !$0.contains("organisation") }.prefix(2)
+            let first = await store.importFile(at: samples.first!)
+            #expect(first.status == .imported)
+            #expect(try await journalMode(store) == "wal")
+            let readerCount = try await Self.count(reader, "SELECT COUNT(*) AS n FROM activity")
+            #expect(readerCount == first.activities - first.duplicates.count)
+            await reader.close()
+
+            let second = await store.importFile(at: samples.last!)
+            #expect(second.status == .imported)
+            #expect(try await journalMode(store) == "wal")
+            let total = try await Self.count(store, "SELECT COUNT(*) AS n FROM activity")
+            #expect(total == first.activities - first.duplicates.count + second.activities - second.duplicates.count)
+            await store.close()
+        }
+    }
 }
 
 /// The languages of a model's narratives, found by walking the value.
