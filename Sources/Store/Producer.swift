@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import IATI
 import IATIXML
@@ -46,12 +45,12 @@ final class Producer: @unchecked Sendable {
     struct Cancelled: Error {}
 
     func run() {
-        var hasher = SHA256()
+        let hasher = BackgroundHasher()
         var bytesRead = 0
         var lastProgress = 0
         do {
             try IATIReader().read(file: path, contentHandler: projector, onChunk: { chunk in
-                chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+                hasher.update(chunk)
                 bytesRead += chunk.count
                 if let progress = self.progress, bytesRead - lastProgress >= 1 << 20 || bytesRead == self.size {
                     lastProgress = bytesRead
@@ -62,7 +61,7 @@ final class Producer: @unchecked Sendable {
                 if self.pipe.isCancelled { throw Cancelled() }
                 try self.handle(event)
             }
-            report.sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            report.sha256 = hasher.finalize()
             report.bytes = bytesRead
             report.reportingOrg = reportingOrgs.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
             let batch = projector.batch
