@@ -206,16 +206,14 @@ private struct SAXState {
         attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
         guard let contentHandler else { return }
-        attributeCodes.removeAll(keepingCapacity: true)
+        // Written in place rather than emptied and appended: this runs for every element.
+        if attributeCodes.count < attributeCount { attributeCodes += Array(repeating: -1, count: attributeCount - attributeCodes.count) }
         for index in 0..<attributeCount {
-            guard let localname = attributes?[5 * index] else {
-                attributeCodes.append(-1)
-                continue
-            }
-            attributeCodes.append(names.attributeCode(localname, uri: attributes?[5 * index + 2]))
+            attributeCodes[index] = attributes?[5 * index].map { names.attributeCode($0, uri: attributes?[5 * index + 2]) } ?? -1
         }
         let code = uri == nil ? names.code(localname) : -1
         attributeCodes.withUnsafeBufferPointer { codes in
+            let codes = UnsafeBufferPointer(rebasing: codes[0..<attributeCount])
             contentHandler.startElement(code, attributes: ElementAttributes(raw: attributes, codes: codes))
         }
     }

@@ -183,7 +183,7 @@ final class ActivityProjector: ElementContentHandler {
     }
 
     private func narrative() -> Role {
-        holder.narrativeLang = attributes.raw(.xmlLang)
+        holder.narrativeLang = attributes.raw(.xmlLang).map { ArraySlice(Array($0)) }
         return .narrative
     }
 }
@@ -200,7 +200,7 @@ extension ActivityProjector {
         summary = Summary()
         for index in activityValues.indices { activityValues[index] = nil }
         for name in [Name.hierarchy, .defaultCurrency, .xmlLang, .humanitarian, .lastUpdatedDatetime] {
-            activityValues[name.rawValue] = attribute(name)
+            activityValues[name.rawValue] = kept(name)
         }
         activitySeen = ProjectedNameSet()
         defaultAidType = nil
@@ -225,15 +225,15 @@ extension ActivityProjector {
             let element = Array("description".utf8) + (attribute(.type).map { [UInt8(ascii: "/")] + $0 } ?? [])
             return beginHolder(nil, 0, element: element)
         case .activityStatus, .activityScope, .defaultFlowType, .defaultFinanceType, .defaultTiedStatus:
-            if let code = attribute(.code), activitySeen.insert(name) { activityValues[name.rawValue] = code }
+            if let code = kept(.code), activitySeen.insert(name) { activityValues[name.rawValue] = code }
             return .leaf
         case .defaultAidType:
-            if activitySeen.insert(name) { defaultAidType = attribute(.code) }
+            if activitySeen.insert(name) { defaultAidType = kept(.code) }
             return .leaf
         case .activityDate:
             if let type = attribute(.type), type.count == 1, let digit = type.first, (49...52).contains(digit),
                datesByType[Int(digit - 48)] == nil {
-                datesByType[Int(digit - 48)] = .some(attribute(.isoDate))
+                datesByType[Int(digit - 48)] = .some(kept(.isoDate))
             }
             return .leaf
         case .transaction:
@@ -462,7 +462,7 @@ extension ActivityProjector {
     }
 
     private func beginHolder(_ slot: Slot?, _ column: Int, element: [UInt8]? = nil) -> Role {
-        holder = Holder(slot: slot, column: column, element: element, lang: attribute(.xmlLang))
+        holder = Holder(slot: slot, column: column, element: element, lang: kept(.xmlLang))
         return .holder
     }
 
@@ -490,6 +490,12 @@ extension ActivityProjector {
         attributes.raw(name).flatMap(Self.trimmed)
     }
 
+    /// ``attribute(_:)`` in storage of its own, for a value kept after its element: a slice of the
+    /// attributes' buffer would make the next element copy the whole buffer before writing to it.
+    private func kept(_ name: Name) -> ArraySlice<UInt8>? {
+        attribute(name).map { ArraySlice(Array($0)) }
+    }
+
     private func set(_ slot: Slot, _ column: Int, _ value: ArraySlice<UInt8>?) {
         guard let value else { return }
         open[slot.rawValue][column] = batch.rows[slot.rawValue].store(value)
@@ -511,27 +517,36 @@ extension ActivityProjector {
 }
 
 /// The attribute values of the element being read, by name: copied out of libxml2's buffers
-/// (with `&` decoded) into one reused buffer.
+/// (with `&` decoded) into one reused buffer, reset by count rather than emptied, since this runs
+/// for every element.
 private struct AttributeValues {
-    private var bytes: [UInt8] = []
+    private var bytes: [UInt8] = Array(repeating: 0, count: 1024)
     private var ranges: [Range<Int>?] = Array(repeating: nil, count: ProjectedName.allCases.count)
-    private var present: [Int] = []
+    private var present: [Int] = Array(repeating: 0, count: ProjectedName.allCases.count)
+    private var presentCount = 0
 
     mutating func read(_ list: ElementAttributes) {
-        for code in present { ranges[code] = nil }
-        present.removeAll(keepingCapacity: true)
-        bytes.removeAll(keepingCapacity: true)
+        for index in 0..<presentCount { ranges[present[index]] = nil }
+        presentCount = 0
+        var used = 0
         for index in 0..<list.count {
             let code = list.name(at: index)
             guard code >= 0, ranges[code] == nil else { continue }
-            let start = bytes.count
-            if list.needsDecoding(at: index) {
-                bytes.append(contentsOf: list.decodedValue(at: index))
-            } else {
-                bytes.append(contentsOf: list.rawValue(at: index))
+            let decoded = list.needsDecoding(at: index) ? list.decodedValue(at: index) : nil
+            let count = decoded?.count ?? list.rawValue(at: index).count
+            if used + count > bytes.count { bytes += Array(repeating: 0, count: max(bytes.count, count)) }
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                let target = UnsafeMutableBufferPointer(rebasing: buffer[used..<(used + count)])
+                if let decoded {
+                    _ = target.initialize(from: decoded)
+                } else {
+                    _ = target.initialize(from: list.rawValue(at: index))
+                }
             }
-            ranges[code] = start..<bytes.count
-            present.append(code)
+            ranges[code] = used..<(used + count)
+            used += count
+            present[presentCount] = code
+            presentCount += 1
         }
     }
 
