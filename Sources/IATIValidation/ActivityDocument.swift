@@ -516,6 +516,12 @@ final class XPathCache {
         XPathExpression(compiled: compiled(expression))
     }
 
+    /// How many expressions were compiled (or failed to compile).
+    var count: Int { compiledExpressions.count + failed.count }
+
+    /// The bytes of names and short texts the parser's dictionary holds (it only grows).
+    var dictionaryBytes: Int { parser?.pointee.dict.map { Int(xmlDictGetUsage($0)) } ?? 0 }
+
     deinit {
         for compiled in compiledExpressions.values { xmlXPathFreeCompExpr(compiled) }
         if let parser { xmlFreeParserCtxt(parser) }

@@ -11,6 +11,9 @@ import IATIXML
 public struct ActivityValidator: Sendable {
     public let codelists: CodelistValidator
     public let rules: RulesetValidator
+    /// The checks compiled for these codelists and rules, kept between files (compiling them costs
+    /// more than checking a small file), each lent to one checking thread at a time.
+    let compiledChecks = ExclusivePool<CompiledChecks>()
 
     public init(codelists: CodelistValidator, rules: RulesetValidator) {
         self.codelists = codelists
@@ -100,8 +103,8 @@ public struct ActivityValidator: Sendable {
         try deliver(pipe.drain())
     }
 
-    /// The findings of one element (`index`-th of its document), with the run's compiled checks.
-    func validate(_ element: SourceElement, header: DocumentHeader, index: Int, _ run: ElementPipe.Checks) -> [Finding] {
+    /// The findings of one element (`index`-th of its document), with the checking thread's compiled checks.
+    func validate(_ element: SourceElement, header: DocumentHeader, index: Int, _ run: CompiledChecks) -> [Finding] {
         let document: ActivityDocument
         do {
             document = try ActivityDocument(source: element, header: header, index: index, cache: run.cache)
@@ -131,18 +134,6 @@ public struct ActivityValidator: Sendable {
 /// Elements handed from the reading thread to a checking thread, and their findings handed back
 /// in order. At most `capacity` elements wait, so memory stays flat in the number of elements.
 final class ElementPipe: @unchecked Sendable {
-    /// What the checking thread compiles once: its XPaths, codelist walk and rules.
-    final class Checks {
-        let cache = XPathCache()
-        let codelists: CodelistWalk
-        let rules: CompiledRuleset
-
-        init(_ validator: ActivityValidator) {
-            codelists = validator.codelists.compileWalk(cache)
-            rules = CompiledRuleset(validator.rules, cache: cache, regexes: RegexCache())
-        }
-    }
-
     private struct Job {
         let element: SourceElement
         let header: DocumentHeader
@@ -214,13 +205,23 @@ final class ElementPipe: @unchecked Sendable {
     }
 
     private func work() {
-        let checks = Checks(validator)
+        validator.compiledChecks.borrow(make: { CompiledChecks(validator) }, keep: \.isWorthKeeping) { checks in
+            check(with: checks)
+        }
+        // Only with the checks back in the pool may `close()` return, so the next file finds them.
         condition.lock()
+        threadDone = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Checks the queued elements until the pipe is closed.
+    private func check(with checks: CompiledChecks) {
+        condition.lock()
+        defer { condition.unlock() }
         while true {
             while jobStart == jobs.count && !closed { condition.wait() }
-            if closed {
-                break
-            }
+            if closed { return }
             let job = jobs[jobStart]
             jobStart += 1
             // Taken jobs leave the queue (so their elements are freed) in batches.
@@ -235,8 +236,5 @@ final class ElementPipe: @unchecked Sendable {
             finished += 1
             condition.broadcast()
         }
-        threadDone = true
-        condition.broadcast()
-        condition.unlock()
     }
 }
