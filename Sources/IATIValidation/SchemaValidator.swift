@@ -8,9 +8,13 @@ import Foundation
 /// that does not validate gets `critical` findings, as in the IATI Validator; the verdict agrees
 /// with `xmllint --schema`.
 public final class SchemaValidator: @unchecked Sendable {
-    // Parsed schemas are read-only once built: one may serve many validation contexts at once.
-    private let activities: xmlSchemaPtr
-    private let organisations: xmlSchemaPtr
+    /// The parsed schema of each root, lent to one validation at a time: libxml2 does not promise
+    /// that a schema may serve two threads at once. Parsing one takes longer than validating a small
+    /// file, so parsed schemas are kept (one more is parsed only while all are lent).
+    private let activities = ExclusivePool<ParsedSchema>()
+    private let organisations = ExclusivePool<ParsedSchema>()
+    private let activitiesPath: String
+    private let organisationsPath: String
 
     /// The verdict and the findings for one document.
     public struct Result: Sendable {
@@ -30,27 +34,29 @@ public final class SchemaValidator: @unchecked Sendable {
         // libxml2's global state must be set up before parsers run on several threads.
         xmlInitParser()
         let folder = try Self.folder()
-        activities = try Self.parse(folder.appendingPathComponent("iati-activities-schema.xsd").path)
-        organisations = try Self.parse(folder.appendingPathComponent("iati-organisations-schema.xsd").path)
-    }
-
-    deinit {
-        xmlSchemaFree(activities)
-        xmlSchemaFree(organisations)
-    }
-
-    private static func parse(_ path: String) throws -> xmlSchemaPtr {
-        guard let context = xmlSchemaNewParserCtxt(path) else { throw IATIValidationError("cannot read the schema \(path)") }
-        defer { xmlSchemaFreeParserCtxt(context) }
-        guard let schema = xmlSchemaParse(context) else { throw IATIValidationError("the schema \(path) does not parse") }
-        return schema
+        activitiesPath = folder.appendingPathComponent("iati-activities-schema.xsd").path
+        organisationsPath = folder.appendingPathComponent("iati-organisations-schema.xsd").path
+        // Parsed now, so that a broken bundle fails here rather than in every validation.
+        activities.add(try ParsedSchema(activitiesPath))
+        organisations.add(try ParsedSchema(organisationsPath))
     }
 
     /// Validates the file against the activities or organisations schema, chosen from its root.
     public func validate(file path: String) -> Result {
-        let collector = Collector(file: path)
         let isOrganisations = Self.rootName(of: path) == "iati-organisations"
-        guard let validation = xmlSchemaNewValidCtxt(isOrganisations ? organisations : activities) else {
+        let schemaPath = isOrganisations ? organisationsPath : activitiesPath
+        do {
+            return try (isOrganisations ? organisations : activities).borrow(make: { try ParsedSchema(schemaPath) }) {
+                validate(file: path, against: $0.schema)
+            }
+        } catch {
+            return Result(valid: false, findings: [Collector(file: path).fatal("\(error)", line: 0)])
+        }
+    }
+
+    private func validate(file path: String, against schema: xmlSchemaPtr) -> Result {
+        let collector = Collector(file: path)
+        guard let validation = xmlSchemaNewValidCtxt(schema) else {
             return Result(valid: false, findings: [collector.fatal("libxml2 could not create a validation context", line: 0)])
         }
         defer { xmlSchemaFreeValidCtxt(validation) }
