@@ -111,6 +111,31 @@ public final class SchemaValidator: @unchecked Sendable {
     }
 }
 
+extension SchemaValidator {
+    /// `bytes` as a string trimmed of `.whitespacesAndNewlines`. Invalid files give a schema error
+    /// each, so this runs often: Foundation is asked only when the trimmed ends are not printable ASCII.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D {
+            end -= 1
+        }
+        if end > 0, (0x21...0x7E).contains(bytes[0]), (0x21...0x7E).contains(bytes[end - 1]) {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
+        }
+        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `name` of a message starting `Element 'name'` (as `/^Element '([^']+)'/` finds it), else `nil`.
+    static func elementName(in message: String) -> String? {
+        let prefix = "Element '".utf8
+        let utf8 = message.utf8
+        guard utf8.starts(with: prefix) else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: prefix.count)
+        guard let end = utf8[start...].firstIndex(of: UInt8(ascii: "'")), end > start else { return nil }
+        return String(message[start..<end])
+    }
+}
+
 /// Gathers errors during one validation and knows which activity each line belongs to.
 private final class Collector {
     let file: String
@@ -139,7 +164,7 @@ private final class Collector {
         let message = Self.message(error)
         if xpath == "/" {
             // In streaming mode libxml2 gives no node: name the activity and the element the message names.
-            let element = message.firstMatch(of: /^Element '([^']+)'/).map { String($0.output.1) }
+            let element = SchemaValidator.elementName(in: message)
             xpath = "/\(root)" + (spans.isEmpty ? "" : "/\(root == "iati-organisations" ? "iati-organisation" : "iati-activity")[\(spans.count)]")
                 + (element.map { ["iati-activity", "iati-organisation", root].contains($0) ? "" : "/\($0)" } ?? "")
         }
@@ -160,9 +185,11 @@ private final class Collector {
             message: "not well-formed: " + Self.message(error), line: Int(error.pointee.line), xpath: "/"))
     }
 
-    private static func message(_ error: xmlErrorPtr) -> String {
-        (error.pointee.message.map { String(cString: $0) } ?? "schema error")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The error's message without the white space around it.
+    static func message(_ error: xmlErrorPtr) -> String {
+        guard let raw = error.pointee.message else { return "schema error" }
+        let bytes = UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self)
+        return SchemaValidator.trimmed(UnsafeBufferPointer(start: bytes, count: strlen(raw)))
     }
 
     /// Notes where activities start and end and what they are called, as the reader passes them.
