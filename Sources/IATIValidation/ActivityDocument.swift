@@ -25,7 +25,7 @@ final class ActivityDocument {
     let kind: DocumentHeader.Kind
     /// File line = DOM line + `lineOffset`.
     let lineOffset: Int
-    /// The compiled expressions, shared by every document of one validation run.
+    /// The compiled expressions, shared by every document checked with the same ``CompiledChecks``.
     let cache: XPathCache
     /// The element's XML as parsed (without the wrapper), to find where start tags begin.
     private let body: [UInt8]
@@ -487,8 +487,8 @@ struct XPathExpression {
     let compiled: xmlXPathCompExprPtr?
 }
 
-/// Compiled XPath expressions, compiled once per validation run and freed with it, and the run's
-/// parser context (reused for every element's tree).
+/// Compiled XPath expressions, compiled once per ``CompiledChecks`` (kept between files, used by one
+/// thread at a time) and freed with it, and its parser context (reused for every element's tree).
 final class XPathCache {
     private var compiledExpressions: [String: xmlXPathCompExprPtr] = [:]
     private var failed: Set<String> = []
@@ -515,6 +515,12 @@ final class XPathCache {
     func expression(_ expression: String) -> XPathExpression {
         XPathExpression(compiled: compiled(expression))
     }
+
+    /// How many expressions were compiled (or failed to compile).
+    var count: Int { compiledExpressions.count + failed.count }
+
+    /// The bytes of names and short texts the parser's dictionary holds (it only grows).
+    var dictionaryBytes: Int { parser?.pointee.dict.map { Int(xmlDictGetUsage($0)) } ?? 0 }
 
     deinit {
         for compiled in compiledExpressions.values { xmlXPathFreeCompExpr(compiled) }

@@ -11,6 +11,9 @@ import IATIXML
 public struct ActivityValidator: Sendable {
     public let codelists: CodelistValidator
     public let rules: RulesetValidator
+    /// The checks compiled for these codelists and rules, kept between files (compiling them costs
+    /// more than checking a small file), each lent to one checking thread at a time.
+    let compiledChecks = ExclusivePool<CompiledChecks>()
 
     public init(codelists: CodelistValidator, rules: RulesetValidator) {
         self.codelists = codelists
@@ -100,8 +103,8 @@ public struct ActivityValidator: Sendable {
         try deliver(pipe.drain())
     }
 
-    /// The findings of one element (`index`-th of its document), with the run's compiled checks.
-    func validate(_ element: SourceElement, header: DocumentHeader, index: Int, _ run: ElementPipe.Checks) -> [Finding] {
+    /// The findings of one element (`index`-th of its document), with the checking thread's compiled checks.
+    func validate(_ element: SourceElement, header: DocumentHeader, index: Int, _ run: CompiledChecks) -> [Finding] {
         let document: ActivityDocument
         do {
             document = try ActivityDocument(source: element, header: header, index: index, cache: run.cache)
@@ -125,118 +128,5 @@ public struct ActivityValidator: Sendable {
         if a.rule != b.rule { return a.rule < b.rule }
         if a.xpath != b.xpath { return a.xpath < b.xpath }
         return a.message < b.message
-    }
-}
-
-/// Elements handed from the reading thread to a checking thread, and their findings handed back
-/// in order. At most `capacity` elements wait, so memory stays flat in the number of elements.
-final class ElementPipe: @unchecked Sendable {
-    /// What the checking thread compiles once: its XPaths, codelist walk and rules.
-    final class Checks {
-        let cache = XPathCache()
-        let codelists: CodelistWalk
-        let rules: CompiledRuleset
-
-        init(_ validator: ActivityValidator) {
-            codelists = validator.codelists.compileWalk(cache)
-            rules = CompiledRuleset(validator.rules, cache: cache, regexes: RegexCache())
-        }
-    }
-
-    private struct Job {
-        let element: SourceElement
-        let header: DocumentHeader
-        let index: Int
-    }
-
-    private let validator: ActivityValidator
-    private let capacity = 64
-    private let condition = NSCondition()
-    // Guarded by `condition`:
-    private var jobs: [Job] = []
-    private var jobStart = 0
-    private var results: [[Finding]] = []
-    private var submitted = 0
-    private var finished = 0
-    private var delivered = 0
-    private var closed = false
-    private var started = false
-    private var threadDone = false
-
-    init(validator: ActivityValidator) {
-        self.validator = validator
-    }
-
-    /// Queues an element (waiting while `capacity` elements wait already).
-    func submit(_ element: SourceElement, header: DocumentHeader, index: Int) {
-        condition.lock()
-        if !started {
-            started = true
-            Thread.detachNewThread { [self] in work() }
-        }
-        while submitted - finished >= capacity && !closed { condition.wait() }
-        jobs.append(Job(element: element, header: header, index: index))
-        submitted += 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    /// The findings of the elements checked so far and not yet taken, in order.
-    func ready() -> [[Finding]] {
-        condition.lock()
-        defer { condition.unlock() }
-        return takeLocked()
-    }
-
-    /// Waits for every queued element, then returns the findings not yet taken, in order.
-    func drain() -> [[Finding]] {
-        condition.lock()
-        defer { condition.unlock() }
-        while finished < submitted { condition.wait() }
-        return takeLocked()
-    }
-
-    private func takeLocked() -> [[Finding]] {
-        guard finished > delivered else { return [] }
-        let taken = results
-        results = []
-        delivered = finished
-        return taken
-    }
-
-    /// Stops the checking thread (after the element it is on) and waits for it.
-    func close() {
-        condition.lock()
-        closed = true
-        condition.broadcast()
-        while started && !threadDone { condition.wait() }
-        condition.unlock()
-    }
-
-    private func work() {
-        let checks = Checks(validator)
-        condition.lock()
-        while true {
-            while jobStart == jobs.count && !closed { condition.wait() }
-            if closed {
-                break
-            }
-            let job = jobs[jobStart]
-            jobStart += 1
-            // Taken jobs leave the queue (so their elements are freed) in batches.
-            if jobStart == jobs.count || jobStart >= 16 {
-                jobs.removeFirst(jobStart)
-                jobStart = 0
-            }
-            condition.unlock()
-            let findings = validator.validate(job.element, header: job.header, index: job.index, checks)
-            condition.lock()
-            results.append(findings)
-            finished += 1
-            condition.broadcast()
-        }
-        threadDone = true
-        condition.broadcast()
-        condition.unlock()
     }
 }

@@ -107,7 +107,7 @@ public struct CodelistValidator: Sendable {
                 line: document.line(of: node), xpath: document.path(of: node), activity: document.identifier))
     }
 
-    /// The mappings compiled for one run: those whose path is a plain chain of element names ending
+    /// The mappings compiled for one ``CompiledChecks``: those whose path is a plain chain of element names ending
     /// in an attribute or `text()` are found by one walk over the element's tree (their condition
     /// evaluated, as the XPath predicate it stands for, on each element the chain reaches); any
     /// other by its XPath.
@@ -261,7 +261,7 @@ public struct CodelistValidator: Sendable {
     }
 }
 
-/// The codelist mappings of one run, arranged for ``CodelistValidator/validate(_:walk:)``.
+/// The codelist mappings of one ``CompiledChecks``, arranged for ``CodelistValidator/validate(_:walk:)``.
 final class CodelistWalk {
     /// One element of a mapping's chain: the values to check on it, and the next elements.
     final class Step {

@@ -457,7 +457,7 @@ public struct RulesetValidator: Sendable {
     }
 }
 
-/// Compiled regular expressions of one validation run.
+/// Compiled regular expressions of one ``CompiledChecks``.
 final class RegexCache {
     private var compiled: [String: NSRegularExpression] = [:]
     private var failed: Set<String> = []
@@ -679,7 +679,7 @@ final class CompiledCase {
     }
 }
 
-/// The ruleset compiled for one validation run (its XPaths belong to the run's ``XPathCache``).
+/// The ruleset compiled for one ``CompiledChecks`` (its XPaths belong to their ``XPathCache``).
 final class CompiledRuleset {
     struct Context {
         let xpath: XPathExpression

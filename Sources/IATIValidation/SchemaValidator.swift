@@ -8,9 +8,13 @@ import Foundation
 /// that does not validate gets `critical` findings, as in the IATI Validator; the verdict agrees
 /// with `xmllint --schema`.
 public final class SchemaValidator: @unchecked Sendable {
-    // Parsed schemas are read-only once built: one may serve many validation contexts at once.
-    private let activities: xmlSchemaPtr
-    private let organisations: xmlSchemaPtr
+    /// The parsed schema of each root, lent to one validation at a time: libxml2 does not promise
+    /// that a schema may serve two threads at once. Parsing one takes longer than validating a small
+    /// file, so parsed schemas are kept (one more is parsed only while all are lent).
+    private let activities = ExclusivePool<ParsedSchema>()
+    private let organisations = ExclusivePool<ParsedSchema>()
+    private let activitiesPath: String
+    private let organisationsPath: String
 
     /// The verdict and the findings for one document.
     public struct Result: Sendable {
@@ -30,27 +34,29 @@ public final class SchemaValidator: @unchecked Sendable {
         // libxml2's global state must be set up before parsers run on several threads.
         xmlInitParser()
         let folder = try Self.folder()
-        activities = try Self.parse(folder.appendingPathComponent("iati-activities-schema.xsd").path)
-        organisations = try Self.parse(folder.appendingPathComponent("iati-organisations-schema.xsd").path)
-    }
-
-    deinit {
-        xmlSchemaFree(activities)
-        xmlSchemaFree(organisations)
-    }
-
-    private static func parse(_ path: String) throws -> xmlSchemaPtr {
-        guard let context = xmlSchemaNewParserCtxt(path) else { throw IATIValidationError("cannot read the schema \(path)") }
-        defer { xmlSchemaFreeParserCtxt(context) }
-        guard let schema = xmlSchemaParse(context) else { throw IATIValidationError("the schema \(path) does not parse") }
-        return schema
+        activitiesPath = folder.appendingPathComponent("iati-activities-schema.xsd").path
+        organisationsPath = folder.appendingPathComponent("iati-organisations-schema.xsd").path
+        // Parsed now, so that a broken bundle fails here rather than in every validation.
+        activities.add(try ParsedSchema(activitiesPath))
+        organisations.add(try ParsedSchema(organisationsPath))
     }
 
     /// Validates the file against the activities or organisations schema, chosen from its root.
     public func validate(file path: String) -> Result {
-        let collector = Collector(file: path)
         let isOrganisations = Self.rootName(of: path) == "iati-organisations"
-        guard let validation = xmlSchemaNewValidCtxt(isOrganisations ? organisations : activities) else {
+        let schemaPath = isOrganisations ? organisationsPath : activitiesPath
+        do {
+            return try (isOrganisations ? organisations : activities).borrow(make: { try ParsedSchema(schemaPath) }) {
+                validate(file: path, against: $0.schema)
+            }
+        } catch {
+            return Result(valid: false, findings: [Collector(file: path).fatal("\(error)", line: 0)])
+        }
+    }
+
+    private func validate(file path: String, against schema: xmlSchemaPtr) -> Result {
+        let collector = Collector(file: path)
+        guard let validation = xmlSchemaNewValidCtxt(schema) else {
             return Result(valid: false, findings: [collector.fatal("libxml2 could not create a validation context", line: 0)])
         }
         defer { xmlSchemaFreeValidCtxt(validation) }
@@ -105,6 +111,31 @@ public final class SchemaValidator: @unchecked Sendable {
     }
 }
 
+extension SchemaValidator {
+    /// `bytes` as a string trimmed of `.whitespacesAndNewlines`. Invalid files give a schema error
+    /// each, so this runs often: Foundation is asked only when the trimmed ends are not printable ASCII.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D {
+            end -= 1
+        }
+        if end > 0, (0x21...0x7E).contains(bytes[0]), (0x21...0x7E).contains(bytes[end - 1]) {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
+        }
+        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// `name` of a message starting `Element 'name'` (as `/^Element '([^']+)'/` finds it), else `nil`.
+    static func elementName(in message: String) -> String? {
+        let prefix = "Element '".utf8
+        let utf8 = message.utf8
+        guard utf8.starts(with: prefix) else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: prefix.count)
+        guard let end = utf8[start...].firstIndex(of: UInt8(ascii: "'")), end > start else { return nil }
+        return String(message[start..<end])
+    }
+}
+
 /// Gathers errors during one validation and knows which activity each line belongs to.
 private final class Collector {
     let file: String
@@ -133,7 +164,7 @@ private final class Collector {
         let message = Self.message(error)
         if xpath == "/" {
             // In streaming mode libxml2 gives no node: name the activity and the element the message names.
-            let element = message.firstMatch(of: /^Element '([^']+)'/).map { String($0.output.1) }
+            let element = SchemaValidator.elementName(in: message)
             xpath = "/\(root)" + (spans.isEmpty ? "" : "/\(root == "iati-organisations" ? "iati-organisation" : "iati-activity")[\(spans.count)]")
                 + (element.map { ["iati-activity", "iati-organisation", root].contains($0) ? "" : "/\($0)" } ?? "")
         }
@@ -154,9 +185,11 @@ private final class Collector {
             message: "not well-formed: " + Self.message(error), line: Int(error.pointee.line), xpath: "/"))
     }
 
-    private static func message(_ error: xmlErrorPtr) -> String {
-        (error.pointee.message.map { String(cString: $0) } ?? "schema error")
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The error's message without the white space around it.
+    static func message(_ error: xmlErrorPtr) -> String {
+        guard let raw = error.pointee.message else { return "schema error" }
+        let bytes = UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self)
+        return SchemaValidator.trimmed(UnsafeBufferPointer(start: bytes, count: strlen(raw)))
     }
 
     /// Notes where activities start and end and what they are called, as the reader passes them.

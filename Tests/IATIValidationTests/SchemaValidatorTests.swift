@@ -43,3 +43,26 @@ import TestSupport
         #expect(result.findings.contains { $0.rule == "well-formed" && $0.line == 9 })
     }
 }
+
+@Suite struct SchemaMessageTests {
+    static let messages = [
+        "Element 'reporting-org': This element is not expected. Expected is ( iati-identifier ).",
+        "Element '{http://example.org/ns}extra': This element is not expected.",
+        "Element 'sector', attribute 'percentage': '1x' is not a valid value of the atomic type 'xs:decimal'.",
+        "Element '': empty", "Element 'unclosed", "element 'lower': no", "Attribute 'code': no", "", "Element 'é́': accents",
+    ]
+
+    @Test(arguments: messages)
+    func elementNameIsWhatTheRegexFinds(message: String) {
+        #expect(SchemaValidator.elementName(in: message) == message.firstMatch(of: /^Element '([^']+)'/).map { String($0.output.1) })
+    }
+
+    @Test(arguments: [
+        "Element 'x': no.\n", "  Element 'x': no.  \n", "\n", "", "no", "ends in a no-break space\u{A0}\n", "\u{2028}starts oddly.\n",
+        "tab\t\r\n", "é at the end é\n", "\u{B}vertical tab\u{C}\n",
+    ])
+    func trimmingIsFoundations(text: String) {
+        let trimmed = Array(text.utf8).withUnsafeBufferPointer { SchemaValidator.trimmed($0) }
+        #expect(trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}

@@ -31,6 +31,21 @@ private typealias F = ValidationFixtures
         #expect(findings.allSatisfy { $0.activity == "XM-DAC-41114-2" })
     }
 
+    @Test func findingsOfManyActivitiesComeInDocumentOrder() throws {
+        // Several threads check the activities; each activity has its own unknown sector code.
+        let count = 300
+        let activity = F.activity().components(separatedBy: "\n").dropFirst(2).dropLast(2).joined(separator: "\n")
+        let activities = (1...count).map { activity.replacingOccurrences(of: #"<sector code="11110"/>"#, with: #"<sector code="\#($0)"/>"#) }
+        let xml = F.activity().replacingOccurrences(
+            of: "</iati-activities>", with: activities.dropFirst().joined(separator: "\n") + "\n</iati-activities>")
+            .replacingOccurrences(of: #"<sector code="11110"/>"#, with: #"<sector code="1"/>"#)
+
+        let findings = try F.findings(xml)
+        #expect(findings.map(\.message) == (1...count).map { "'\($0)' (@code of <sector>) is not a code of the Sector codelist." })
+        #expect(findings.map(\.xpath) == (1...count).map { "/iati-activities/iati-activity[\($0)]/sector/@code" })
+        #expect(zip(findings, findings.dropFirst()).allSatisfy { $0.line < $1.line })
+    }
+
     @Test func legacyFileSaysItWasUpgradedAndIsCheckedInThe203Shape() throws {
         let xml = """
             <?xml version="1.0"?>
