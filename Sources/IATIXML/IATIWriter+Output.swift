@@ -45,6 +45,32 @@ struct XMLOutput {
         buffer.append(contentsOf: string.utf8)
     }
 
+    /// Whether a prefix was made up (`ns1`…) so far: such a name depends on every element written
+    /// before, so what was written cannot be moved into another document.
+    var generatedPrefix: Bool { generatedPrefixes > 0 }
+
+    // MARK: Root
+
+    /// The XML declaration and the root's start tag, closed, with `namespaces` declared on it.
+    mutating func openRoot(_ kind: DocumentHeader.Kind, generatedDatetime: String?, namespaces: [String: String]) {
+        append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        start(kind == .activities ? "iati-activities" : "iati-organisations")
+        attribute("version", IATIWriter.version)
+        attribute("generated-datetime", generatedDatetime)
+        for (prefix, uri) in namespaces.sorted(by: { $0.key < $1.key }) where !prefix.isEmpty && !uri.isEmpty {
+            declare(prefix: prefix, uri: uri)
+        }
+        closePendingTag()
+    }
+
+    /// Bytes of a child of the innermost element written elsewhere with the same bindings in
+    /// scope, as `start` would have begun them (indentation included).
+    mutating func child(rendered bytes: [UInt8]) {
+        closePendingTag()
+        if !frames.isEmpty { frames[frames.count - 1].hasChildren = true }
+        buffer.append(contentsOf: bytes)
+    }
+
     // MARK: Elements
 
     /// Opens an element; attributes may follow until the first child, text or `end()`.
