@@ -34,7 +34,12 @@ struct XMLOutput {
     /// Whether the last start tag still waits for its `>` (attributes may still be added).
     private var tagOpen = false
     /// Prefix (`""` for the default namespace) to namespace URI, as in scope at the write position.
-    private var bindings: [String: String] = ["xml": XMLNode.xmlNamespace]
+    private var bindings: [String: String] = ["xml": XMLNode.xmlNamespace] {
+        didSet { defaultNamespaceBound = bindings[""].map { !$0.isEmpty } ?? false }
+    }
+    /// Whether a non-empty default namespace is in scope: asked at every start tag, and a
+    /// dictionary lookup there costs more than keeping the answer.
+    private var defaultNamespaceBound = false
     private var generatedPrefixes = 0
     private var indents: [[UInt8]] = []
 
@@ -43,6 +48,14 @@ struct XMLOutput {
 
     mutating func append(_ string: String) {
         buffer.append(contentsOf: string.utf8)
+    }
+
+    /// The markup around names and values, a byte or two at a time: appending a string costs
+    /// far more than appending a byte, and there are several per element.
+    @inline(__always)
+    mutating func append(ascii first: Unicode.Scalar, _ second: Unicode.Scalar? = nil) {
+        buffer.append(UInt8(ascii: first))
+        if let second { buffer.append(UInt8(ascii: second)) }
     }
 
     /// Whether a prefix was made up (`ns1`…) so far: such a name depends on every element written
@@ -92,13 +105,13 @@ struct XMLOutput {
             if parent.pretty && !parent.hasText { newline(depth: frames.count) }
         }
         let qualified = prefix.map { "\($0):\(name)" } ?? name
-        append("<")
+        append(ascii: "<")
         append(qualified)
         tagOpen = true
         frames.append(Frame(name: qualified, pretty: pretty, pending: extensions))
         switch (prefix, namespace) {
         case (nil, nil):
-            if let inherited = bindings[""], !inherited.isEmpty { declare(prefix: "", uri: "") }
+            if defaultNamespaceBound { declare(prefix: "", uri: "") }
         case (nil, let uri?):
             declare(prefix: "", uri: uri)
         case (let prefix?, let uri?):
@@ -118,13 +131,13 @@ struct XMLOutput {
         }
         guard let frame = frames.popLast() else { return }
         if tagOpen {
-            append("/>")
+            append(ascii: "/", ">")
             tagOpen = false
         } else {
             if frame.hasChildren && frame.pretty && !frame.hasText { newline(depth: frames.count) }
-            append("</")
+            append(ascii: "<", "/")
             append(frame.name)
-            append(">")
+            append(ascii: ">")
         }
         for (prefix, previous) in frame.restore.reversed() {
             bindings[prefix] = previous
@@ -134,7 +147,7 @@ struct XMLOutput {
     /// Writes the `>` of a start tag that is still open.
     mutating func closePendingTag() {
         guard tagOpen else { return }
-        append(">")
+        append(ascii: ">")
         tagOpen = false
     }
 
@@ -143,11 +156,11 @@ struct XMLOutput {
     /// An attribute named as given (`code`, `xml:lang`); nothing when `value` is `nil`.
     mutating func attribute(_ name: String, _ value: String?) {
         guard let value, tagOpen else { return }
-        append(" ")
+        append(ascii: " ")
         append(name)
-        append("=\"")
+        append(ascii: "=", "\"")
         append(XMLEscaping.attribute(value))
-        append("\"")
+        append(ascii: "\"")
     }
 
     /// An attribute kept from the source, in its namespace.
@@ -182,7 +195,7 @@ struct XMLOutput {
         bindings[prefix] = uri
         append(prefix.isEmpty ? " xmlns=\"" : " xmlns:\(prefix)=\"")
         append(XMLEscaping.attribute(uri))
-        append("\"")
+        append(ascii: "\"")
     }
 
     /// A prefix bound to `uri` at this point: `preferred` when it is or can be, else one already

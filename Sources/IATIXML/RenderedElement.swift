@@ -47,6 +47,8 @@ public struct RenderedElement: Sendable {
         var output = XMLOutput()
         output.openRoot(kind, generatedDatetime: nil, namespaces: namespaces)
         output.buffer.removeAll(keepingCapacity: true)
+        // Most elements fit, so the buffer is not grown and copied again and again.
+        output.buffer.reserveCapacity(16 * 1024)
         return output
     }
 }
