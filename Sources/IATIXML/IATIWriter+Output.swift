@@ -99,10 +99,12 @@ struct XMLOutput {
     ) {
         closePendingTag()
         if pretty, prefix == nil, namespace == nil { writePendingExtensions(before: name) }
+        // The frames are read in place, field by field, all through: copying one out retains its
+        // name and arrays only to release them again, several times per element written.
         if !frames.isEmpty {
-            frames[frames.count - 1].hasChildren = true
-            let parent = frames[frames.count - 1]
-            if parent.pretty && !parent.hasText { newline(depth: frames.count) }
+            let parent = frames.count - 1
+            frames[parent].hasChildren = true
+            if frames[parent].pretty && !frames[parent].hasText { newline(depth: frames.count) }
         }
         let qualified = prefix.map { "\($0):\(name)" } ?? name
         append(ascii: "<")
@@ -125,9 +127,10 @@ struct XMLOutput {
     /// Closes the innermost open element (`<a/>` when it got no content), after the extensions
     /// not written yet.
     mutating func end() {
-        if let frame = frames.last, frame.nextPending < frame.pending.count {
-            for node in frame.pending[frame.nextPending...] { self.node(node) }
-            frames[frames.count - 1].nextPending = frame.pending.count
+        if let last = frames.indices.last, frames[last].nextPending < frames[last].pending.count {
+            let pending = frames[last].pending[frames[last].nextPending...]
+            for node in pending { self.node(node) }
+            frames[last].nextPending = frames[last].pending.count
         }
         guard let frame = frames.popLast() else { return }
         if tagOpen {
@@ -244,10 +247,9 @@ struct XMLOutput {
 
     /// Writes the innermost element's pending extensions that belong before its child `name`.
     private mutating func writePendingExtensions(before name: String) {
-        guard let frame = frames.last, frame.nextPending < frame.pending.count,
-              let order = SchemaOrder.children[frame.name], let slot = order[name]
+        guard let index = frames.indices.last, frames[index].nextPending < frames[index].pending.count,
+              let order = SchemaOrder.children[frames[index].name], let slot = order[name]
         else { return }
-        let index = frames.count - 1
         while frames[index].nextPending < frames[index].pending.count {
             let node = frames[index].pending[frames[index].nextPending]
             guard SchemaOrder.slot(of: node, in: order) < slot else { break }
