@@ -194,11 +194,7 @@ private struct SAXState {
             text.removeLast(text.count - frame.textStart)
         }
         if !frames.isEmpty {
-            // Moved out, not copied: a copy retains every field of the node only for the frame's
-            // end to release them again.
-            var node = XMLNode(name: "")
-            swap(&node, &frame.node)
-            frames[frames.count - 1].node.children.append(consume node)
+            frames[frames.count - 1].node.children.append(frame.node)
             return
         }
         deliver(frame)
