@@ -40,12 +40,14 @@ struct ElementReader {
     }
 
     private func attributeIndex(_ name: String) -> Int? {
+        // Fields are compared in place: `firstIndex(where:)` would copy every attribute out,
+        // retaining its four strings, for each attribute the model asks for.
         let attributes = node.attributes
         if name.utf8.count > 4, name.hasPrefix("xml:") {
             let local = String(name.dropFirst(4))
-            return attributes.firstIndex { $0.namespace == XMLNode.xmlNamespace && $0.name == local }
+            return attributes.indices.first { attributes[$0].name == local && attributes[$0].namespace == XMLNode.xmlNamespace }
         }
-        return attributes.firstIndex { $0.namespace == nil && $0.name == name }
+        return attributes.indices.first { attributes[$0].name == name && attributes[$0].namespace == nil }
     }
 
     /// The attribute trimmed of XML white space; an empty value counts as absent.
@@ -141,6 +143,10 @@ struct ElementReader {
 
     /// Reads one leaf; an empty `attribute` means the value is the element's text.
     private mutating func readLeaf(at index: Int, attribute: String, position: Int) -> String? {
+        if let value = plainLeaf(at: index, attribute: attribute) {
+            usedChildren.insert(index)
+            return value
+        }
         let child = node.children[index]
         var reader = ElementReader(child)
         var textUsed = attribute.isEmpty
@@ -162,6 +168,23 @@ struct ElementReader {
             if !extras.isEmpty { leafExtensions.append(extras) }
         }
         return value
+    }
+
+    /// The value of a leaf that carries nothing else (no other attribute, no child, no text
+    /// besides its value): most of them. Read without a reader of its own, which the general path
+    /// needs only to collect extras; `nil` sends the leaf down that path.
+    private func plainLeaf(at index: Int, attribute: String) -> String? {
+        let children = node.children
+        guard children[index].children.isEmpty else { return nil }
+        if attribute.isEmpty {
+            guard children[index].attributes.isEmpty else { return nil }
+            return Self.nonEmptyTrimmed(children[index].text)
+        }
+        let attributes = children[index].attributes
+        guard attributes.count == 1, children[index].text.isEmpty, attributes[0].namespace == nil,
+              attributes[0].name == attribute, !attribute.hasPrefix("xml:")
+        else { return nil }
+        return Self.nonEmptyTrimmed(attributes[0].value)
     }
 
     // MARK: Leftovers

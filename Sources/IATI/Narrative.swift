@@ -17,6 +17,17 @@ public struct Narrative: Sendable, Hashable {
     }
 
     public init(node: XMLNode) {
+        // Most narratives are text with at most their language: read without a reader, which is
+        // there to collect what else an element carries.
+        let attributes = node.attributes
+        if node.children.isEmpty,
+           attributes.isEmpty || (attributes.count == 1 && attributes[0].name == "lang" && attributes[0].namespace == XMLNode.xmlNamespace) {
+            text = node.text
+            lang = attributes.first?.value
+            extensions = []
+            extensionAttributes = []
+            return
+        }
         var reader = ElementReader(node)
         text = node.text
         lang = reader.rawAttribute("xml:lang")

@@ -100,14 +100,7 @@ public struct IATIReader: Sendable {
     /// Reads one stored element (the `xml` of a ``SourceElement``) back into its tree, with the
     /// document's namespaces in scope; upgraded when the document was a legacy one.
     public static func element(xml: [UInt8], namespaces: [String: String], legacy: Bool) throws -> XMLNode {
-        var document = Array(#"<iati-activities version=""#.utf8)
-        document += Array((legacy ? "1.05" : "2.03").utf8)
-        document += Array("\"".utf8)
-        for (prefix, uri) in namespaces.sorted(by: { $0.key < $1.key }) where prefix != "xml" {
-            let name = prefix.isEmpty ? "xmlns" : "xmlns:\(prefix)"
-            document += Array(" \(name)=\"\(XMLEscaping.attribute(uri))\"".utf8)
-        }
-        document += Array(">".utf8) + xml + Array("</iati-activities>".utf8)
+        let document = storedDocumentStart(namespaces: namespaces, legacy: legacy) + xml + Array("</iati-activities>".utf8)
         var found: XMLNode?
         try IATIReader(chunkSize: max(document.count, 1)).read(bytes: document, name: "<stored element>") { event in
             switch event {
@@ -119,5 +112,62 @@ public struct IATIReader: Sendable {
             throw IATIXMLError(.notIATI, file: "<stored element>", line: 1, message: "no iati-activity or iati-organisation in the stored element")
         }
         return found
+    }
+
+    /// Reads stored elements of one document (or of documents with the same namespaces and
+    /// legacy flag) back into their trees, handing each to `body` in order: what
+    /// ``element(xml:namespaces:legacy:)`` gives for each, with one parser for all of them, which
+    /// saves setting up libxml2 and learning the names again per element. Each tree is handed over
+    /// as soon as it is read, while it is still in the processor's caches.
+    ///
+    /// An element counts only when it was read exactly within its own bytes; from the first one
+    /// that is not (or where the batch stops parsing), the rest are read one by one, so a bad
+    /// element fails as it would alone, after `body` has had the ones before it.
+    public static func elements(
+        xml elements: [[UInt8]], namespaces: [String: String], legacy: Bool, _ body: (XMLNode) -> Void
+    ) throws {
+        var handed = 0
+        if elements.count > 1 {
+            var document = storedDocumentStart(namespaces: namespaces, legacy: legacy)
+            var starts: [Int] = []
+            starts.reserveCapacity(elements.count)
+            document.reserveCapacity(document.count + elements.reduce(0) { $0 + $1.count } + 20)
+            for xml in elements {
+                starts.append(document.count)
+                document += xml
+            }
+            document += Array("</iati-activities>".utf8)
+            // Stops the batch at the first element not read within its bounds.
+            struct OutOfBounds: Error {}
+            try? IATIReader(chunkSize: document.count).read(bytes: document, name: "<stored elements>") { event in
+                switch event {
+                case .activity(let element), .organisation(let element):
+                    guard handed < elements.count, element.offset == starts[handed], element.xml.count == elements[handed].count else {
+                        throw OutOfBounds()
+                    }
+                    body(element.node)
+                    handed += 1
+                case .envelope: throw OutOfBounds()
+                case .header: break
+                }
+            }
+        }
+        for xml in elements[handed...] {
+            body(try element(xml: xml, namespaces: namespaces, legacy: legacy))
+        }
+    }
+
+    /// The container a stored element is read in: the version that decides whether it is
+    /// upgraded, and its document's namespaces.
+    private static func storedDocumentStart(namespaces: [String: String], legacy: Bool) -> [UInt8] {
+        var document = Array(#"<iati-activities version=""#.utf8)
+        document += Array((legacy ? "1.05" : "2.03").utf8)
+        document += Array("\"".utf8)
+        for (prefix, uri) in namespaces.sorted(by: { $0.key < $1.key }) where prefix != "xml" {
+            let name = prefix.isEmpty ? "xmlns" : "xmlns:\(prefix)"
+            document += Array(" \(name)=\"\(XMLEscaping.attribute(uri))\"".utf8)
+        }
+        document += Array(">".utf8)
+        return document
     }
 }

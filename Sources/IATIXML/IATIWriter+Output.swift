@@ -34,7 +34,12 @@ struct XMLOutput {
     /// Whether the last start tag still waits for its `>` (attributes may still be added).
     private var tagOpen = false
     /// Prefix (`""` for the default namespace) to namespace URI, as in scope at the write position.
-    private var bindings: [String: String] = ["xml": XMLNode.xmlNamespace]
+    private var bindings: [String: String] = ["xml": XMLNode.xmlNamespace] {
+        didSet { defaultNamespaceBound = bindings[""].map { !$0.isEmpty } ?? false }
+    }
+    /// Whether a non-empty default namespace is in scope: asked at every start tag, and a
+    /// dictionary lookup there costs more than keeping the answer.
+    private var defaultNamespaceBound = false
     private var generatedPrefixes = 0
     private var indents: [[UInt8]] = []
 
@@ -43,6 +48,40 @@ struct XMLOutput {
 
     mutating func append(_ string: String) {
         buffer.append(contentsOf: string.utf8)
+    }
+
+    /// The markup around names and values, a byte or two at a time: appending a string costs
+    /// far more than appending a byte, and there are several per element.
+    @inline(__always)
+    mutating func append(ascii first: Unicode.Scalar, _ second: Unicode.Scalar? = nil) {
+        buffer.append(UInt8(ascii: first))
+        if let second { buffer.append(UInt8(ascii: second)) }
+    }
+
+    /// Whether a prefix was made up (`ns1`…) so far: such a name depends on every element written
+    /// before, so what was written cannot be moved into another document.
+    var generatedPrefix: Bool { generatedPrefixes > 0 }
+
+    // MARK: Root
+
+    /// The XML declaration and the root's start tag, closed, with `namespaces` declared on it.
+    mutating func openRoot(_ kind: DocumentHeader.Kind, generatedDatetime: String?, namespaces: [String: String]) {
+        append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        start(kind == .activities ? "iati-activities" : "iati-organisations")
+        attribute("version", IATIWriter.version)
+        attribute("generated-datetime", generatedDatetime)
+        for (prefix, uri) in namespaces.sorted(by: { $0.key < $1.key }) where !prefix.isEmpty && !uri.isEmpty {
+            declare(prefix: prefix, uri: uri)
+        }
+        closePendingTag()
+    }
+
+    /// Bytes of a child of the innermost element written elsewhere with the same bindings in
+    /// scope, as `start` would have begun them (indentation included).
+    mutating func child(rendered bytes: [UInt8]) {
+        closePendingTag()
+        if !frames.isEmpty { frames[frames.count - 1].hasChildren = true }
+        buffer.append(contentsOf: bytes)
     }
 
     // MARK: Elements
@@ -60,19 +99,21 @@ struct XMLOutput {
     ) {
         closePendingTag()
         if pretty, prefix == nil, namespace == nil { writePendingExtensions(before: name) }
+        // The frames are read in place, field by field, all through: copying one out retains its
+        // name and arrays only to release them again, several times per element written.
         if !frames.isEmpty {
-            frames[frames.count - 1].hasChildren = true
-            let parent = frames[frames.count - 1]
-            if parent.pretty && !parent.hasText { newline(depth: frames.count) }
+            let parent = frames.count - 1
+            frames[parent].hasChildren = true
+            if frames[parent].pretty && !frames[parent].hasText { newline(depth: frames.count) }
         }
         let qualified = prefix.map { "\($0):\(name)" } ?? name
-        append("<")
+        append(ascii: "<")
         append(qualified)
         tagOpen = true
         frames.append(Frame(name: qualified, pretty: pretty, pending: extensions))
         switch (prefix, namespace) {
         case (nil, nil):
-            if let inherited = bindings[""], !inherited.isEmpty { declare(prefix: "", uri: "") }
+            if defaultNamespaceBound { declare(prefix: "", uri: "") }
         case (nil, let uri?):
             declare(prefix: "", uri: uri)
         case (let prefix?, let uri?):
@@ -86,19 +127,20 @@ struct XMLOutput {
     /// Closes the innermost open element (`<a/>` when it got no content), after the extensions
     /// not written yet.
     mutating func end() {
-        if let frame = frames.last, frame.nextPending < frame.pending.count {
-            for node in frame.pending[frame.nextPending...] { self.node(node) }
-            frames[frames.count - 1].nextPending = frame.pending.count
+        if let last = frames.indices.last, frames[last].nextPending < frames[last].pending.count {
+            let pending = frames[last].pending[frames[last].nextPending...]
+            for node in pending { self.node(node) }
+            frames[last].nextPending = frames[last].pending.count
         }
         guard let frame = frames.popLast() else { return }
         if tagOpen {
-            append("/>")
+            append(ascii: "/", ">")
             tagOpen = false
         } else {
             if frame.hasChildren && frame.pretty && !frame.hasText { newline(depth: frames.count) }
-            append("</")
+            append(ascii: "<", "/")
             append(frame.name)
-            append(">")
+            append(ascii: ">")
         }
         for (prefix, previous) in frame.restore.reversed() {
             bindings[prefix] = previous
@@ -108,7 +150,7 @@ struct XMLOutput {
     /// Writes the `>` of a start tag that is still open.
     mutating func closePendingTag() {
         guard tagOpen else { return }
-        append(">")
+        append(ascii: ">")
         tagOpen = false
     }
 
@@ -117,11 +159,11 @@ struct XMLOutput {
     /// An attribute named as given (`code`, `xml:lang`); nothing when `value` is `nil`.
     mutating func attribute(_ name: String, _ value: String?) {
         guard let value, tagOpen else { return }
-        append(" ")
+        append(ascii: " ")
         append(name)
-        append("=\"")
+        append(ascii: "=", "\"")
         append(XMLEscaping.attribute(value))
-        append("\"")
+        append(ascii: "\"")
     }
 
     /// An attribute kept from the source, in its namespace.
@@ -156,7 +198,7 @@ struct XMLOutput {
         bindings[prefix] = uri
         append(prefix.isEmpty ? " xmlns=\"" : " xmlns:\(prefix)=\"")
         append(XMLEscaping.attribute(uri))
-        append("\"")
+        append(ascii: "\"")
     }
 
     /// A prefix bound to `uri` at this point: `preferred` when it is or can be, else one already
@@ -205,10 +247,9 @@ struct XMLOutput {
 
     /// Writes the innermost element's pending extensions that belong before its child `name`.
     private mutating func writePendingExtensions(before name: String) {
-        guard let frame = frames.last, frame.nextPending < frame.pending.count,
-              let order = SchemaOrder.children[frame.name], let slot = order[name]
+        guard let index = frames.indices.last, frames[index].nextPending < frames[index].pending.count,
+              let order = SchemaOrder.children[frames[index].name], let slot = order[name]
         else { return }
-        let index = frames.count - 1
         while frames[index].nextPending < frames[index].pending.count {
             let node = frames[index].pending[frames[index].nextPending]
             guard SchemaOrder.slot(of: node, in: order) < slot else { break }

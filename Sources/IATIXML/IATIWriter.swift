@@ -69,6 +69,8 @@ public final class IATIWriter {
     private let ownsFile: Bool
     private var fileClosed = false
     private var memory: [UInt8] = []
+    /// What `begin` declared on the root: what a ``RenderedElement`` must have been rendered for.
+    private var rootNamespaces: [String: String] = [:]
 
     /// How many activities or organisations have been written.
     public private(set) var count = 0
@@ -116,14 +118,8 @@ public final class IATIWriter {
     ///     namespace (`""`) and `xml` are never declared: IATI's elements have no namespace.
     public func begin(kind: DocumentHeader.Kind, generatedDatetime: Date? = nil, namespaces: [String: String] = [:]) throws {
         guard state == .ready else { throw IATIWriterError(.order, "begin called twice") }
-        output.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        output.start(kind == .activities ? "iati-activities" : "iati-organisations")
-        output.attribute("version", Self.version)
-        output.attribute("generated-datetime", generatedDatetime.map(Self.timestamp))
-        for (prefix, uri) in namespaces.sorted(by: { $0.key < $1.key }) where !prefix.isEmpty && !uri.isEmpty {
-            output.declare(prefix: prefix, uri: uri)
-        }
-        output.closePendingTag()
+        output.openRoot(kind, generatedDatetime: generatedDatetime.map(Self.timestamp), namespaces: namespaces)
+        rootNamespaces = namespaces
         state = .open(kind)
         try flush()
     }
@@ -153,6 +149,27 @@ public final class IATIWriter {
         output.buffer.append(contentsOf: xml)
         count += 1
         try flush()
+    }
+
+    /// Writes one element rendered ahead of time (see ``RenderedElement``), exactly as `write(_:)`
+    /// would have written its model here.
+    public func write(_ rendered: RenderedElement) throws {
+        if let namespaces = rendered.namespaces, namespaces != rootNamespaces {
+            throw IATIWriterError(.order, "an element rendered for other root namespaces than this document's")
+        }
+        switch rendered.content {
+        case .verbatim(let xml):
+            try write(verbatim: xml)
+        case .activity(let activity):
+            try write(activity)
+        case .organisation(let organisation):
+            try write(organisation)
+        case .bytes(let bytes, let kind):
+            try expect(kind)
+            output.child(rendered: bytes)
+            count += 1
+            try flush()
+        }
     }
 
     /// Writes another child of the root as it was read (a registry `registry-record`, an

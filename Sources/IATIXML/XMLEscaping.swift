@@ -5,7 +5,7 @@ public enum XMLEscaping {
     /// Character data: `&`, `<`, `>` as entities, carriage return as `&#13;` (a literal one would be
     /// read back as a line feed); characters XML 1.0 does not allow at all become U+FFFD.
     public static func text(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == 13 || mayBeForbidden($0) }) else {
+        guard containsByte(value, where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == 13 || mayBeForbidden($0) }) else {
             return value
         }
         var out = ""
@@ -26,7 +26,7 @@ public enum XMLEscaping {
     /// and carriage return as character references, which attribute-value normalisation would
     /// otherwise turn into spaces.
     public static func attribute(_ value: String) -> String {
-        guard value.utf8.contains(where: {
+        guard containsByte(value, where: {
             $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"")
                 || $0 == 9 || $0 == 10 || $0 == 13 || mayBeForbidden($0)
         }) else {
@@ -47,6 +47,14 @@ public enum XMLEscaping {
             }
         }
         return out
+    }
+
+    /// Whether a UTF-8 byte of `value` matches: over the string's own storage when it has one
+    /// (every value the writer gets does), a plain loop over bytes rather than `String.UTF8View`'s
+    /// iterator, since every value written is scanned.
+    @inline(__always)
+    private static func containsByte(_ value: String, where predicate: (UInt8) -> Bool) -> Bool {
+        value.utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) } ?? value.utf8.contains(where: predicate)
     }
 
     /// What stands for a character XML 1.0 cannot carry, even as a character reference.

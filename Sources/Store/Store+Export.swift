@@ -31,8 +31,16 @@ public struct ExportReport: Sendable, Codable {
 }
 
 extension Store {
+    /// Stored elements per ``ExportChunk``: enough that handing one to another thread costs
+    /// little beside rendering it.
+    static let exportChunkSize = 64
+    /// Chunks rendered ahead of the one being written: enough to keep both cores busy.
+    static let exportChunksInFlight = 4
+
     /// Writes the selected activities (or organisations) as one IATI 2.03 file, streaming them from
-    /// the store a page at a time, so memory does not grow with their number.
+    /// the store a page at a time, so memory does not grow with their number. Elements are read back
+    /// and rendered in chunks on other threads, a few chunks ahead of the one being written, in
+    /// file order.
     ///
     /// Elements of files that validated against the 2.03 schema on import are written as they were
     /// published; the others (legacy, invalid, or never validated) go through the model and the
@@ -69,10 +77,24 @@ extension Store {
 
         let partial = path + ".partial-\(UUID().uuidString)"
         var count = 0
+        // Chunks being rendered on other threads, oldest first; bounded, so memory stays flat.
+        var rendering: [Task<[RenderedElement], any Error>] = []
+        defer { for task in rendering { task.cancel() } }
         do {
             let writer = try IATIWriter(path: partial)
             try writer.begin(kind: selection.organisations ? .organisations : .activities, generatedDatetime: Date(), namespaces: namespaces)
+            func writeOldest() async throws {
+                let task = rendering.removeFirst()
+                for element in try await task.value { try writer.write(element) }
+            }
+            func render(_ chunk: inout ExportChunk) async throws {
+                let ready = chunk
+                rendering.append(Task { try ready.render() })
+                chunk.items.removeAll()
+                if rendering.count > Self.exportChunksInFlight { try await writeOldest() }
+            }
             var lastID = 0
+            var parsedNamespaces: [String: [String: String]] = [:]
             while true {
                 let page = database.sql.select()
                 if !selection.organisations { page.column(SQLColumn("upgraded", table: table.name)) }
@@ -91,25 +113,23 @@ extension Store {
                     .limit(500)
                     .all()
                 guard !rows.isEmpty else { break }
+                var chunk = ExportChunk(organisations: selection.organisations, namespaces: namespaces)
                 for row in rows {
                     lastID = try row.decode(column: "id", as: Int.self)
-                    let document = try StoredDocument(row: row)
+                    let document = try StoredDocument(row: row, parsedNamespaces: &parsedNamespaces)
                     // A file that validated as 2.03 on the way in is written as it was published.
                     if !selection.rewrite, try row.decode(column: "valid_schema", as: Int?.self) == 1, !document.legacy,
                        document.namespaces.allSatisfy({ $0.key.isEmpty || $0.key == "xml" || namespaces[$0.key] == $0.value }) {
-                        try writer.write(verbatim: Array(document.xml.utf8))
-                        count += 1
-                        continue
-                    }
-                    let node = try IATIReader.element(xml: Array(document.xml.utf8), namespaces: document.namespaces, legacy: document.legacy)
-                    if selection.organisations {
-                        try writer.write(Organisation(node: node))
+                        chunk.items.append(.verbatim(document.xml))
                     } else {
-                        try writer.write(Activity(node: node))
+                        chunk.items.append(.stored(document))
                     }
                     count += 1
+                    if chunk.items.count == Self.exportChunkSize { try await render(&chunk) }
                 }
+                if !chunk.items.isEmpty { try await render(&chunk) }
             }
+            while !rendering.isEmpty { try await writeOldest() }
             try writer.end()
             let bytes = (try? FileManager.default.attributesOfItem(atPath: partial)[.size] as? Int) ?? 0
             if count == 0 {

@@ -78,9 +78,21 @@ public struct StoredDocument: Sendable {
     public var legacy: Bool
 
     init(row: any SQLRow) throws {
+        var parsed: [String: [String: String]] = [:]
+        try self.init(row: row, parsedNamespaces: &parsed)
+    }
+
+    /// `parsedNamespaces` keeps the namespaces already decoded, by their JSON: the rows of one
+    /// dataset all carry the same.
+    init(row: any SQLRow, parsedNamespaces: inout [String: [String: String]]) throws {
         xml = try row.decode(column: "xml", as: String.self)
         let namespacesJSON = try row.decodeNil(column: "namespaces") ? "{}" : row.decode(column: "namespaces", as: String.self)
-        namespaces = (try? JSONDecoder().decode([String: String].self, from: Data(namespacesJSON.utf8))) ?? [:]
+        if let known = parsedNamespaces[namespacesJSON] {
+            namespaces = known
+        } else {
+            namespaces = (try? JSONDecoder().decode([String: String].self, from: Data(namespacesJSON.utf8))) ?? [:]
+            parsedNamespaces[namespacesJSON] = namespaces
+        }
         // An activity says whether it was upgraded; an organisation goes by its file's version.
         if row.contains(column: "upgraded") {
             legacy = try row.decode(column: "upgraded", as: Int.self) != 0

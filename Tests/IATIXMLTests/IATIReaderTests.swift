@@ -67,6 +67,35 @@ import Testing
         }
     }
 
+    @Test(arguments: Fixtures.samples)
+    func storedElementsReadTogetherAsAlone(path: String) throws {
+        let read = try Self.read(path)
+        let namespaces = try #require(read.header).namespaces
+        for elements in [read.activities, read.organisations] where !elements.isEmpty {
+            let legacy = elements[0].upgraded
+            var together: [XMLNode] = []
+            try IATIReader.elements(xml: elements.map(\.xml), namespaces: namespaces, legacy: legacy) { together.append($0) }
+            let alone = try elements.map { try IATIReader.element(xml: $0.xml, namespaces: namespaces, legacy: legacy) }
+            #expect(together == alone)
+        }
+    }
+
+    @Test func aBadStoredElementAmongOthersFailsAsAlone() throws {
+        let good = Array("<iati-activity><iati-identifier>XM-1</iati-identifier></iati-activity>".utf8)
+        let bad = Array("<iati-activity><title></iati-activity>".utf8)
+        let alone = #expect(throws: IATIXMLError.self) { try IATIReader.element(xml: bad, namespaces: [:], legacy: false) }
+        var handed: [XMLNode] = []
+        let together = #expect(throws: IATIXMLError.self) {
+            try IATIReader.elements(xml: [good, bad, good], namespaces: [:], legacy: false) { handed.append($0) }
+        }
+        #expect(together == alone)
+        #expect(handed == [try IATIReader.element(xml: good, namespaces: [:], legacy: false)])
+        // Two elements in one stored slice are not two elements.
+        var split: [XMLNode] = []
+        try IATIReader.elements(xml: [good + good, good], namespaces: [:], legacy: false) { split.append($0) }
+        #expect(split.count == 2)
+    }
+
     @Test func legacyFilesAreUpgraded() throws {
         let path = try #require(Fixtures.samples.first { $0.hasSuffix("att_unitedstates-tz_302_1.0.xml") })
         let read = try Self.read(path)

@@ -299,6 +299,36 @@ import Testing
         #expect(try Self.read(file: out).activities == document.activities)
     }
 
+    @Test(arguments: Fixtures.samples)
+    func renderedElementsWriteTheSameBytes(path: String) throws {
+        let document = try Self.read(file: path)
+        let header = try #require(document.header)
+        let writer = IATIWriter()
+        try writer.begin(kind: header.kind, generatedDatetime: Date(timeIntervalSince1970: 1_700_000_000), namespaces: header.namespaces)
+        for activity in document.activities { try writer.write(RenderedElement(activity, namespaces: header.namespaces)) }
+        for organisation in document.organisations { try writer.write(RenderedElement(organisation, namespaces: header.namespaces)) }
+        try writer.end()
+        #expect(writer.bytes == (try Self.write(document)))
+    }
+
+    @Test func renderedElementsWithMadeUpPrefixesAreWrittenInPlace() throws {
+        // An attribute in a namespace with no prefix gets one made up, numbered through the document.
+        let odd = XMLAttribute(name: "flag", namespace: "urn:example:odd", value: "1")
+        let activities = (1...2).map { Activity(iatiIdentifier: "XM-\($0)", extensionAttributes: [odd]) }
+        let document = Document(header: DocumentHeader(kind: .activities, version: "2.03", attributes: [], namespaces: [:], line: 1), activities: activities)
+        let writer = IATIWriter()
+        try writer.begin(kind: .activities, generatedDatetime: Date(timeIntervalSince1970: 1_700_000_000))
+        for activity in activities { try writer.write(RenderedElement(activity, namespaces: [:])) }
+        try writer.end()
+        let expected = try Self.write(document)
+        #expect(writer.bytes == expected)
+        #expect(String(decoding: expected, as: UTF8.self).contains("ns2:flag"))
+        // Rendered for another root, an element is refused rather than written wrong.
+        let other = IATIWriter()
+        try other.begin(kind: .activities)
+        #expect(throws: IATIWriterError.self) { try other.write(RenderedElement(activities[0], namespaces: ["x": "urn:x"])) }
+    }
+
     @Test func generatedDatetimeIsUTC() {
         #expect(IATIWriter.timestamp(Date(timeIntervalSince1970: 1_700_000_000)) == "2023-11-14T22:13:20Z")
     }
