@@ -54,7 +54,8 @@ final class ActivityProjector: ElementContentHandler {
     @exclusivity(unchecked) private var defaultAidType: ArraySlice<UInt8>?
     /// The `@iso-date` of the first `activity-date` of each type 1–4 (`nil` inside: that element had none).
     @exclusivity(unchecked) private var datesByType: [ArraySlice<UInt8>??] = Array(repeating: nil, count: 5)
-    @exclusivity(unchecked) private var titleDisplay: ArraySlice<UInt8>?
+    /// Where the title's display text is in `text` (a range, not a slice, which would make `text` copy itself on its next append).
+    @exclusivity(unchecked) private var titleDisplay: Range<Int>?
     @exclusivity(unchecked) private var narratives: [NarrativeEntry] = []
 
     /// The row being built for each table, and what its element has had of first-only children.
@@ -344,7 +345,7 @@ extension ActivityProjector {
         }
         row.append(date([2, 1]))
         row.append(date([4, 3]))
-        row.append(titleDisplay.map { rows.store($0) } ?? .null)
+        row.append(titleDisplay.map { rows.store(text[$0]) } ?? .null)
         row.append(.integer(element.line))
         row.append(rows.store(element.xml))
         rows.append(row)
@@ -467,20 +468,18 @@ extension ActivityProjector {
     }
 
     private func endHolder() {
-        var display: ArraySlice<UInt8>?
-        if let chosen = holder.firstWithoutLang ?? holder.first {
-            display = text[chosen]
-        } else if let own = Self.trimmed(holder.ownText[...]) {
+        var display = holder.firstWithoutLang ?? holder.first
+        if display == nil, let own = Self.trimmed(holder.ownText[...]) {
             // The pre-2.0 shape: the text straight in the element is its one narrative.
             let start = text.count
             text.append(contentsOf: own)
-            display = text[start...]
+            display = start..<text.count
             if let element = holder.element {
                 narratives.append(NarrativeEntry(element: element, lang: holder.lang, text: start..<text.count, isTitle: element == Self.titleElement))
             }
         }
         if holder.element == Self.titleElement { titleDisplay = display }
-        if let slot = holder.slot, let display { set(slot, holder.column, display) }
+        if let slot = holder.slot, let display { set(slot, holder.column, text[display]) }
         holder = Holder()
     }
 
