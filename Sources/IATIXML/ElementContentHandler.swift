@@ -49,6 +49,8 @@ public struct ElementAttributes {
         Self.decode(rawValue(at: index))
     }
 
+    /// Without entity substitution libxml2 hands every `&` of an attribute value (written `&amp;` or
+    /// `&#38;`) over as `&#38;`, to be parsed again later; so each one stands for `&`.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         let entity = Array("&#38;".utf8)
         var result: [UInt8] = []

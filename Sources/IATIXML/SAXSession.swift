@@ -347,10 +347,9 @@ private struct SAXState {
             let base = 5 * index
             guard let localname = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
             let bytes = UnsafeBufferPointer(start: start, count: end - start)
-            var value = String(decoding: bytes, as: UTF8.self)
-            // Without entity substitution libxml2 hands every `&` of an attribute value (written
-            // `&amp;` or `&#38;`) over as `&#38;`, to be parsed again later; so each one stands for `&`.
-            if bytes.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+            let value = bytes.contains(UInt8(ascii: "&"))
+                ? String(decoding: ElementAttributes.decode(bytes), as: UTF8.self)
+                : String(decoding: bytes, as: UTF8.self)
             result.append(XMLAttribute(
                 name: intern(localname), namespace: intern(attributes[base + 2]),
                 prefix: intern(attributes[base + 1]), value: value))
