@@ -45,7 +45,10 @@ final class ActivityProjector: ElementContentHandler {
     @exclusivity(unchecked) private var frames: [Frame] = []
     /// Character data of the activity's text elements; ranges of it are kept until the activity ends.
     @exclusivity(unchecked) private var text: [UInt8] = []
-    @exclusivity(unchecked) private var attributes = AttributeValues()
+    /// The attributes of the element being reported: valid during `startElement` only.
+    @exclusivity(unchecked) private var attributes: ElementAttributes?
+    /// Attribute values with an `&`, decoded for the element being reported; freed at the next one.
+    @exclusivity(unchecked) private var decodedValues: [UnsafeMutableBufferPointer<UInt8>] = []
     @exclusivity(unchecked) private var summary = Summary()
     /// Activity attributes and one-value children, by name.
     @exclusivity(unchecked) private var activityValues: [ArraySlice<UInt8>?] = Array(repeating: nil, count: Name.allCases.count)
@@ -58,8 +61,9 @@ final class ActivityProjector: ElementContentHandler {
     @exclusivity(unchecked) private var titleDisplay: Range<Int>?
     @exclusivity(unchecked) private var narratives: [NarrativeEntry] = []
 
-    /// The row being built for each table, and what its element has had of first-only children.
-    @exclusivity(unchecked) private var open: [[StoredCell]] = Slot.allCases.map { Array(repeating: .null, count: $0.table.columns.count) }
+    /// The row being built for each table, one after the other (table `slot` from `Self.rowStart[slot]`),
+    /// and what its element has had of first-only children.
+    @exclusivity(unchecked) private var open: [StoredCell] = Array(repeating: .null, count: Slot.allCases.reduce(0) { $0 + $1.table.columns.count })
     @exclusivity(unchecked) private var seen = Array(repeating: ProjectedNameSet(), count: Slot.allCases.count)
     @exclusivity(unchecked) private var sequence = Array(repeating: 0, count: Slot.allCases.count)
     @exclusivity(unchecked) private var holder = Holder()
@@ -104,7 +108,11 @@ final class ActivityProjector: ElementContentHandler {
     func startElement(_ code: Int, attributes list: ElementAttributes) {
         if !frames.isEmpty { frames[frames.count - 1].hasChildren = true }
         let name = Name(rawValue: code)
-        attributes.read(list)
+        attributes = list
+        defer {
+            attributes = nil
+            freeDecodedValues()
+        }
         let role = name.map { self.role(of: $0, parent: frames.last?.role) } ?? .ignored
         frames.append(Frame(role: role, name: name, textStart: text.count))
     }
@@ -136,14 +144,15 @@ final class ActivityProjector: ElementContentHandler {
         case .holder: endHolder()
         case .row(let slot, let names):
             if names { endHolder() }
-            if slot == .result { open[slot.rawValue][Columns.resultIndicatorCount] = .integer(indicatorCount) }
+            if slot == .result { open[Self.rowStart[slot.rawValue] + Columns.resultIndicatorCount] = .integer(indicatorCount) }
             if slot == .indicator { indicatorCount += 1 }
-            batch.rows[slot.rawValue].append(open[slot.rawValue])
+            let start = Self.rowStart[slot.rawValue]
+            batch.rows[slot.rawValue].append(open[start..<(start + Self.rowWidth[slot.rawValue])])
             sequence[slot.rawValue] += 1
         case .value:
             guard case .row(let slot, _)? = frames.last?.role else { break }
             let amount = text[own].withUnsafeBufferPointer { Projection.money($0) }
-            if let amount { open[slot.rawValue][Self.column(slot, .value)] = batch.rows[slot.rawValue].store(amount) }
+            if let amount { open[Self.rowStart[slot.rawValue] + Self.column(slot, .value)] = batch.rows[slot.rawValue].store(amount) }
         case .dateLeaf:
             guard case .row(let slot, _)? = frames.last?.role, let name = frame.name,
                   let date = Self.trimmed(text[own]), seen[slot.rawValue].insert(name) else { break }
@@ -184,7 +193,7 @@ final class ActivityProjector: ElementContentHandler {
     }
 
     private func narrative() -> Role {
-        holder.narrativeLang = attributes.raw(.xmlLang).map { ArraySlice(Array($0)) }
+        holder.narrativeLang = rawAttribute(.xmlLang).map { ArraySlice(Array($0)) }
         return .narrative
     }
 }
@@ -263,11 +272,11 @@ extension ActivityProjector {
             let slot = Columns.slots[name]!
             let role = beginRow(slot)
             for attribute in [Name.code, .vocabulary, .vocabularyURI, .percentage, .significance] {
-                let column = Self.columns[slot.rawValue][attribute.rawValue]
+                let column = Self.columnTable[slot.rawValue * Name.allCases.count + attribute.rawValue]
                 guard column >= 0 else { continue }
                 if attribute == .percentage {
-                    if let value = self.attribute(attribute), let amount = value.withUnsafeBufferPointer({ Projection.money($0) }) {
-                        open[slot.rawValue][column] = batch.rows[slot.rawValue].store(amount)
+                    if let value = self.attribute(attribute), let amount = Projection.money(value) {
+                        open[Self.rowStart[slot.rawValue] + column] = batch.rows[slot.rawValue].store(amount)
                     }
                 } else {
                     set(slot, column, self.attribute(attribute))
@@ -310,7 +319,7 @@ extension ActivityProjector {
         for (slot, column, value) in defaults {
             guard let value else { continue }
             var stored: StoredCell?
-            let rows = marks[slot.rawValue].cells / slot.table.columns.count..<batch.rows[slot.rawValue].rowCount
+            let rows = marks[slot.rawValue].cells / Self.rowWidth[slot.rawValue]..<batch.rows[slot.rawValue].rowCount
             for row in rows where batch.rows[slot.rawValue][row, column].isNull {
                 let cell = stored ?? batch.rows[slot.rawValue].store(value)
                 stored = cell
@@ -374,21 +383,22 @@ extension ActivityProjector {
 extension ActivityProjector {
     private func beginRow(_ slot: Slot) -> Role {
         let index = slot.rawValue
-        for column in open[index].indices { open[index][column] = .null }
+        let start = Self.rowStart[index]
+        for column in start..<(start + Self.rowWidth[slot.rawValue]) { open[column] = .null }
         seen[index] = ProjectedNameSet()
-        open[index][0] = .integer(nextID)
-        open[index][1] = .integer(sequence[index])
+        open[start] = .integer(nextID)
+        open[start + 1] = .integer(sequence[index])
         switch slot {
         case .result:
             sequence[Slot.indicator.rawValue] = 0
         case .indicator:
-            open[index][2] = .integer(sequence[Slot.result.rawValue])
+            open[start + 2] = .integer(sequence[Slot.result.rawValue])
             set(.indicator, Self.column(.indicator, .measure), attribute(.measure))
             set(.indicator, Self.column(.indicator, .ascending), attribute(.ascending))
             sequence[Slot.indicatorPeriod.rawValue] = 0
         case .indicatorPeriod:
-            open[index][2] = .integer(sequence[Slot.result.rawValue])
-            open[index][3] = .integer(sequence[Slot.indicator.rawValue])
+            open[start + 2] = .integer(sequence[Slot.result.rawValue])
+            open[start + 3] = .integer(sequence[Slot.indicator.rawValue])
         default:
             break
         }
@@ -449,13 +459,13 @@ extension ActivityProjector {
         case (.indicator, .baseline):
             guard seen[index].insert(.baseline) else { return .ignored }
             set(slot, Columns.baselineYear, attribute(.year) ?? attribute(.isoDate))
-            set(slot, Columns.baselineValue, attributes.raw(.value))
+            set(slot, Columns.baselineValue, rawAttribute(.value))
             return .leaf
         case (.indicator, .period):
             return beginRow(.indicatorPeriod)
         case (.indicatorPeriod, .target), (.indicatorPeriod, .actual):
             guard seen[index].insert(name) else { return .ignored }
-            set(slot, name == .target ? Columns.periodTarget : Columns.periodActual, attributes.raw(.value))
+            set(slot, name == .target ? Columns.periodTarget : Columns.periodActual, rawAttribute(.value))
             return .leaf
         default:
             return .ignored
@@ -485,8 +495,32 @@ extension ActivityProjector {
 
     // MARK: Cells
 
-    private func attribute(_ name: Name) -> ArraySlice<UInt8>? {
-        attributes.raw(name).flatMap(Self.trimmed)
+    /// The attribute of the element being reported, as written (`&` decoded); valid during `startElement` only.
+    private func rawAttribute(_ name: Name) -> UnsafeBufferPointer<UInt8>? {
+        guard let attributes else { return nil }
+        for index in 0..<attributes.count where attributes.name(at: index) == name.rawValue {
+            guard attributes.needsDecoding(at: index) else { return attributes.rawValue(at: index) }
+            let decoded = attributes.decodedValue(at: index)
+            let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: decoded.count)
+            _ = buffer.initialize(from: decoded)
+            decodedValues.append(buffer)
+            return UnsafeBufferPointer(buffer)
+        }
+        return nil
+    }
+
+    private func freeDecodedValues() {
+        for buffer in decodedValues { buffer.deallocate() }
+        decodedValues.removeAll(keepingCapacity: true)
+    }
+
+    /// The attribute trimmed, `nil` when absent or empty; valid during `startElement` only.
+    private func attribute(_ name: Name) -> UnsafeBufferPointer<UInt8>? {
+        rawAttribute(name).flatMap { Self.nonEmpty(Projection.trimmed($0)) }
+    }
+
+    private static func nonEmpty(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        bytes.isEmpty ? nil : bytes
     }
 
     /// ``attribute(_:)`` in storage of its own, for a value kept after its element: a slice of the
@@ -497,12 +531,21 @@ extension ActivityProjector {
 
     private func set(_ slot: Slot, _ column: Int, _ value: ArraySlice<UInt8>?) {
         guard let value else { return }
-        open[slot.rawValue][column] = batch.rows[slot.rawValue].store(value)
+        open[Self.rowStart[slot.rawValue] + column] = batch.rows[slot.rawValue].store(value)
+    }
+
+    private func set(_ slot: Slot, _ column: Int, _ value: UnsafeBufferPointer<UInt8>?) {
+        guard let value else { return }
+        open[Self.rowStart[slot.rawValue] + column] = batch.rows[slot.rawValue].store(value)
     }
 
     private func setDate(_ slot: Slot, _ column: Int, _ value: ArraySlice<UInt8>) {
-        if let cell = value.withUnsafeBufferPointer({ Projection.date($0).map { batch.rows[slot.rawValue].store($0) } }) {
-            open[slot.rawValue][column] = cell
+        value.withUnsafeBufferPointer { setDate(slot, column, $0) }
+    }
+
+    private func setDate(_ slot: Slot, _ column: Int, _ value: UnsafeBufferPointer<UInt8>) {
+        if let date = Projection.date(value) {
+            open[Self.rowStart[slot.rawValue] + column] = batch.rows[slot.rawValue].store(date)
         }
     }
 
@@ -515,56 +558,23 @@ extension ActivityProjector {
     }
 }
 
-/// The attribute values of the element being read, by name: copied out of libxml2's buffers
-/// (with `&` decoded) into one reused buffer, reset by count rather than emptied, since this runs
-/// for every element.
-private struct AttributeValues {
-    private var bytes: [UInt8] = Array(repeating: 0, count: 1024)
-    private var ranges: [Range<Int>?] = Array(repeating: nil, count: ProjectedName.allCases.count)
-    private var present: [Int] = Array(repeating: 0, count: ProjectedName.allCases.count)
-    private var presentCount = 0
-
-    mutating func read(_ list: ElementAttributes) {
-        for index in 0..<presentCount { ranges[present[index]] = nil }
-        presentCount = 0
-        var used = 0
-        for index in 0..<list.count {
-            let code = list.name(at: index)
-            guard code >= 0, ranges[code] == nil else { continue }
-            let decoded = list.needsDecoding(at: index) ? list.decodedValue(at: index) : nil
-            let count = decoded?.count ?? list.rawValue(at: index).count
-            if used + count > bytes.count { bytes += Array(repeating: 0, count: max(bytes.count, count)) }
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                let target = UnsafeMutableBufferPointer(rebasing: buffer[used..<(used + count)])
-                if let decoded {
-                    _ = target.initialize(from: decoded)
-                } else {
-                    _ = target.initialize(from: list.rawValue(at: index))
-                }
-            }
-            ranges[code] = used..<(used + count)
-            used += count
-            present[presentCount] = code
-            presentCount += 1
-        }
-    }
-
-    /// The value as written, `nil` when the attribute is absent.
-    func raw(_ name: ProjectedName) -> ArraySlice<UInt8>? {
-        ranges[name.rawValue].map { bytes[$0] }
-    }
-}
-
 // MARK: - Columns
 
 extension ActivityProjector {
     /// The column of `slot`'s table an element or attribute of that name fills.
     @inline(__always)
     static func column(_ slot: Slot, _ name: Name) -> Int {
-        let column = columns[slot.rawValue][name.rawValue]
+        let column = columnTable[slot.rawValue * Name.allCases.count + name.rawValue]
         assert(column >= 0, "\(name) has no column in \(slot.table.name)")
         return column
     }
+
+    /// `columns`, flattened: one lookup per cell set.
+    private static let columnTable: [Int] = columns.flatMap { $0 }
+
+    /// Where each table's row starts in `open`, and how many cells it has.
+    static let rowStart: [Int] = Slot.allCases.reduce(into: [0]) { $0.append($0.last! + $1.table.columns.count) }
+    static let rowWidth: [Int] = Slot.allCases.map(\.table.columns.count)
 
     /// By slot and name: the column, or -1. A column named like the element or attribute
     /// (`flow-type` → `flow_type`) is its column, unless `renamed` says otherwise.
