@@ -303,26 +303,6 @@ final class ActivityDocument {
         visit(root)
     }
 
-    /// Pairs each element under (and including) `root`, in document order, with the line where its
-    /// start tag begins in `bytes`, the element's XML.
-    static func startLines(of root: xmlNodePtr, in bytes: [UInt8]) -> [xmlNodePtr: Int] {
-        let lines = startTagLines(bytes)
-        var result: [xmlNodePtr: Int] = [:]
-        var index = 0
-        func visit(_ node: xmlNodePtr) {
-            guard index < lines.count else { return }
-            result[node] = lines[index]
-            index += 1
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE { visit(current) }
-                child = current.pointee.next
-            }
-        }
-        visit(root)
-        return result
-    }
-
     /// The 1-based line of each start tag in `bytes`, in order (comments, CDATA, processing
     /// instructions, end tags and quoted attribute values skipped).
     static func startTagLines(_ bytes: [UInt8]) -> [Int] {

@@ -1,28 +1,6 @@
 import Foundation
 import IATI
 
-/// Why ``IATIWriter`` could not write.
-public struct IATIWriterError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Reason: String, Sendable, Equatable {
-        /// A call out of order: an element before `begin`, anything after `end`, `begin` twice.
-        case order
-        /// An activity into an organisations document or the other way round.
-        case wrongKind
-        /// The file could not be created or written.
-        case io
-    }
-
-    public var reason: Reason
-    public var message: String
-
-    public init(_ reason: Reason, _ message: String) {
-        self.reason = reason
-        self.message = message
-    }
-
-    public var description: String { message }
-}
-
 /// Streams the model out as an IATI 2.03 document (`iati-activities` or `iati-organisations`),
 /// one element at a time: each activity is serialised into a buffer and handed to the sink (a file
 /// or memory) as soon as it is complete, so memory stays flat in the number of activities when
@@ -66,6 +44,8 @@ public final class IATIWriter {
     private var output = XMLOutput()
     private var state = State.ready
     private let file: FileHandle?
+    /// The output's name in errors: the path, or `<memory>` / `<file handle>`.
+    private let name: String
     private let ownsFile: Bool
     private var fileClosed = false
     private var memory: [UInt8] = []
@@ -80,26 +60,33 @@ public final class IATIWriter {
     /// A writer into memory; the document is in ``bytes``.
     public init() {
         file = nil
+        name = "<memory>"
         ownsFile = false
     }
 
     /// A writer into an open file handle, which stays open after `end()`.
     public init(fileHandle: FileHandle) {
         file = fileHandle
+        name = "<file handle>"
         ownsFile = false
     }
 
     /// A writer into the file at `path`, created or truncated; closed by `end()`.
     public init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw IATIWriterError(.io, "\(path): cannot create the file")
+            throw IATIXMLError(.io, file: path, line: 0, message: "cannot create the file")
         }
         do {
             file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         } catch {
-            throw IATIWriterError(.io, "\(path): cannot open the file for writing: \(error)")
+            throw IATIXMLError(.io, file: path, line: 0, message: "cannot open the file for writing: \(error)")
         }
+        name = path
         ownsFile = true
+    }
+
+    private func failure(_ reason: IATIXMLError.Reason, _ message: String) -> IATIXMLError {
+        IATIXMLError(reason, file: name, line: 0, message: message)
     }
 
     deinit {
@@ -117,7 +104,7 @@ public final class IATIWriter {
     ///     ``DocumentHeader/namespaces``, so its extensions keep their prefixes). The default
     ///     namespace (`""`) and `xml` are never declared: IATI's elements have no namespace.
     public func begin(kind: DocumentHeader.Kind, generatedDatetime: Date? = nil, namespaces: [String: String] = [:]) throws {
-        guard state == .ready else { throw IATIWriterError(.order, "begin called twice") }
+        guard state == .ready else { throw failure(.order, "begin called twice") }
         output.openRoot(kind, generatedDatetime: generatedDatetime.map(Self.timestamp), namespaces: namespaces)
         rootNamespaces = namespaces
         state = .open(kind)
@@ -144,7 +131,7 @@ public final class IATIWriter {
     /// that was published as valid 2.03 need no round through the model. Its prefixes must be the
     /// ones declared on the root.
     public func write(verbatim xml: [UInt8]) throws {
-        guard case .open = state else { throw IATIWriterError(.order, "write called outside begin…end") }
+        guard case .open = state else { throw failure(.order, "write called outside begin…end") }
         output.append("\n ")
         output.buffer.append(contentsOf: xml)
         count += 1
@@ -155,7 +142,7 @@ public final class IATIWriter {
     /// would have written its model here.
     public func write(_ rendered: RenderedElement) throws {
         if let namespaces = rendered.namespaces, namespaces != rootNamespaces {
-            throw IATIWriterError(.order, "an element rendered for other root namespaces than this document's")
+            throw failure(.order, "an element rendered for other root namespaces than this document's")
         }
         switch rendered.content {
         case .verbatim(let xml):
@@ -175,21 +162,21 @@ public final class IATIWriter {
     /// Writes another child of the root as it was read (a registry `registry-record`, an
     /// extension): the schema allows elements of other namespaces after the activities.
     public func write(rootExtension node: XMLNode) throws {
-        guard case .open = state else { throw IATIWriterError(.order, "write called outside begin…end") }
+        guard case .open = state else { throw failure(.order, "write called outside begin…end") }
         output.node(node)
         try flush()
     }
 
     /// Closes the root and hands the rest to the sink; closes the file when the writer opened it.
     public func end() throws {
-        guard case .open = state else { throw IATIWriterError(.order, "end called without begin, or twice") }
+        guard case .open = state else { throw failure(.order, "end called without begin, or twice") }
         output.end()
         output.append("\n")
         state = .ended
         try flush()
         if ownsFile, let file, !fileClosed {
             fileClosed = true
-            do { try file.close() } catch { throw IATIWriterError(.io, "cannot close the file: \(error)") }
+            do { try file.close() } catch { throw failure(.io, "cannot close the file: \(error)") }
         }
     }
 
@@ -207,9 +194,9 @@ public final class IATIWriter {
         switch state {
         case .open(kind): return
         case .open(let other):
-            throw IATIWriterError(.wrongKind, "cannot write an \(kind == .activities ? "activity" : "organisation") into an iati-\(other.rawValue) document")
-        case .ready: throw IATIWriterError(.order, "write called before begin")
-        case .ended: throw IATIWriterError(.order, "write called after end")
+            throw failure(.wrongKind, "cannot write an \(kind == .activities ? "activity" : "organisation") into an iati-\(other.rawValue) document")
+        case .ready: throw failure(.order, "write called before begin")
+        case .ended: throw failure(.order, "write called after end")
         }
     }
 
@@ -221,7 +208,7 @@ public final class IATIWriter {
             do {
                 try file.write(contentsOf: output.buffer)
             } catch {
-                throw IATIWriterError(.io, "write failed: \(error)")
+                throw failure(.io, "write failed: \(error)")
             }
         } else {
             memory.append(contentsOf: output.buffer)

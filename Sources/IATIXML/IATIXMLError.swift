@@ -1,9 +1,10 @@
-/// Why a document could not be read: the one error type of `IATIXML`.
+/// Why a document could not be read or written: the one error type of `IATIXML`.
 ///
-/// It always names the place: the file (or `<memory>`), the line, and what was wrong there.
+/// It always names the place: the file (or `<memory>`), the line (0 when there is none, as for
+/// a file that cannot be opened or a writer used out of order), and what was wrong there.
 public struct IATIXMLError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Reason: String, Sendable, Equatable {
-        /// The file could not be opened or read.
+        /// The file could not be opened, read or written.
         case io
         /// The XML is not well formed, or ends before its root is closed.
         case malformed
@@ -14,6 +15,10 @@ public struct IATIXMLError: Error, Sendable, Equatable, CustomStringConvertible 
         case notIATI
         /// The caller's handler stopped the read with its own error.
         case handler
+        /// A writer call out of order: an element before `begin`, anything after `end`, `begin` twice.
+        case order
+        /// An activity written into an organisations document or the other way round.
+        case wrongKind
     }
 
     public var reason: Reason

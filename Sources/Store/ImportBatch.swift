@@ -16,13 +16,6 @@ struct ImportBatch: Sendable {
     /// How many rows the batch holds, over all tables.
     var rowCount: Int { rows.reduce(0) { $0 + $1.rowCount } }
 
-    /// The tables that have rows, by name.
-    var tables: [String: TableRows] {
-        var tables: [String: TableRows] = [:]
-        for rows in rows where !rows.cells.isEmpty { tables[rows.table.name] = rows }
-        return tables
-    }
-
     mutating func append(_ row: [Cell], to slot: Slot) {
         rows[slot.rawValue].append(row)
     }

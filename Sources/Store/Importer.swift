@@ -62,9 +62,7 @@ struct Importer {
         let producer = Producer(
             path: path, size: size, datasetID: datasetID, firstActivityID: firstActivityID,
             firstOrganisationID: firstOrganisationID, batchRows: batchRows, pipe: pipe, progress: progress)
-        let thread = Thread { producer.run() }
-        thread.stackSize = 8 << 20
-        thread.start()
+        producer.start()
 
         do {
             while let batch = try await pipe.receive() {
@@ -96,8 +94,8 @@ struct Importer {
                           projections: Schema.activityProjections, foreignKey: "activity_id")
         try await replace(batch.organisationKeys, in: Schema.organisation, identifierColumn: "identifier",
                           projections: [Schema.organisationBudget], foreignKey: "organisation_id")
-        for table in Schema.all {
-            if let rows = batch.tables[table.name] { try await database.insert(rows) }
+        for rows in batch.rows where rows.rowCount > 0 {
+            try await database.insert(rows)
         }
     }
 

@@ -44,6 +44,13 @@ final class Producer: @unchecked Sendable {
 
     struct Cancelled: Error {}
 
+    /// Runs on a thread of its own (libxml2's callbacks recurse deep enough to want a large stack).
+    func start() {
+        let thread = Thread { self.run() }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
     func run() {
         let hasher = BackgroundHasher()
         var bytesRead = 0

@@ -270,13 +270,13 @@ import Testing
 
     @Test func writerCallsOutOfOrderAreRefused() throws {
         let writer = IATIWriter()
-        #expect(throws: IATIWriterError.self) { try writer.write(Activity()) }
+        #expect(throws: IATIXMLError.self) { try writer.write(Activity()) }
         try writer.begin(kind: .organisations)
-        let wrong = try #require(throws: IATIWriterError.self) { try writer.write(Activity()) }
+        let wrong = try #require(throws: IATIXMLError.self) { try writer.write(Activity()) }
         #expect(wrong.reason == .wrongKind)
         try writer.write(Organisation(organisationIdentifier: "XM-1"))
         try writer.end()
-        #expect(throws: IATIWriterError.self) { try writer.end() }
+        #expect(throws: IATIXMLError.self) { try writer.end() }
         #expect(writer.count == 1)
         let again = try Self.read(bytes: writer.bytes)
         #expect(again.header?.kind == .organisations)
@@ -326,7 +326,7 @@ import Testing
         // Rendered for another root, an element is refused rather than written wrong.
         let other = IATIWriter()
         try other.begin(kind: .activities)
-        #expect(throws: IATIWriterError.self) { try other.write(RenderedElement(activities[0], namespaces: ["x": "urn:x"])) }
+        #expect(throws: IATIXMLError.self) { try other.write(RenderedElement(activities[0], namespaces: ["x": "urn:x"])) }
     }
 
     @Test func generatedDatetimeIsUTC() {

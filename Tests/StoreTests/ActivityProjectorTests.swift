@@ -126,5 +126,7 @@ import Testing
         let tables = Self.cells(projected)
         #expect(tables["activity_transaction"]?.count == 2)
         #expect(tables["activity_transaction"]?.first?[5] == .text("1234.50"))
+        #expect(tables["document_link"]?.first?[2] == .text("http://x?a=1&b=2"))
+        #expect(tables["activity"]?.first?[2] == .text("XM & Co"))
     }
 }
