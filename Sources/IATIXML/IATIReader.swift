@@ -58,23 +58,62 @@ public struct IATIReader: Sendable {
         onChunk: ((ArraySlice<UInt8>) -> Void)? = nil,
         _ handle: (Event) throws -> Void
     ) throws {
+        try read(file: path, ranges: [0..<Int.max], contentHandler: contentHandler, onChunk: onChunk, handle)
+    }
+
+    /// Reads the byte `ranges` of the file, one after the other, as one document: how a large file
+    /// is read in two parts at once, the second part being the file's prologue (up to its first
+    /// activity) followed by its second half.
+    ///
+    /// With `endsBetweenElements`, the bytes are expected to stop inside the container, between two
+    /// of its children (the first part): instead of finishing the document, the reader checks that
+    /// they do, and throws ``IATIXMLError/Reason/partEnd`` when they stop elsewhere (inside an
+    /// element, a comment or a CDATA section).
+    public func read(
+        file path: String,
+        ranges: [Range<Int>],
+        endsBetweenElements: Bool = false,
+        contentHandler: (any ElementContentHandler)? = nil,
+        onChunk: ((ArraySlice<UInt8>) -> Void)? = nil,
+        _ handle: (Event) throws -> Void
+    ) throws {
         guard let stream = fopen(path, "rb") else {
             throw IATIXMLError(.io, file: path, line: 0, message: "cannot open: \(String(cString: strerror(errno)))")
         }
         defer { fclose(stream) }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var remaining = ranges[...]
+        // Where the stream stands in the range being read; -1 when it must seek to its start.
+        var position = ranges.first?.lowerBound == 0 ? 0 : -1
         try withoutActuallyEscaping(handle) { handle in
             let session = SAXSession(file: path, buildsTrees: buildsTrees, contentHandler: contentHandler, handle: handle)
-            try session.run { () throws -> ArraySlice<UInt8>? in
-                let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, stream) }
-                if count == 0 {
-                    if ferror(stream) != 0 {
-                        throw IATIXMLError(.io, file: path, line: 0, message: "read failed: \(String(cString: strerror(errno)))")
+            try session.run(endsBetweenElements: endsBetweenElements) { () throws -> ArraySlice<UInt8>? in
+                while let range = remaining.first {
+                    if position == -1 {
+                        guard fseeko(stream, off_t(range.lowerBound), SEEK_SET) == 0 else {
+                            throw IATIXMLError(.io, file: path, line: 0, message: "seek failed: \(String(cString: strerror(errno)))")
+                        }
+                        position = range.lowerBound
                     }
-                    return nil
+                    let wanted = min(buffer.count, range.upperBound - position)
+                    let count = wanted == 0 ? 0 : buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, wanted, stream) }
+                    if count == 0 {
+                        if ferror(stream) != 0 {
+                            throw IATIXMLError(.io, file: path, line: 0, message: "read failed: \(String(cString: strerror(errno)))")
+                        }
+                        remaining = remaining.dropFirst()
+                        position = -1
+                        continue
+                    }
+                    position += count
+                    if position == range.upperBound {
+                        remaining = remaining.dropFirst()
+                        position = -1
+                    }
+                    onChunk?(buffer[0..<count])
+                    return buffer[0..<count]
                 }
-                onChunk?(buffer[0..<count])
-                return buffer[0..<count]
+                return nil
             }
         }
     }

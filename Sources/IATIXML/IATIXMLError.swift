@@ -15,6 +15,9 @@ public struct IATIXMLError: Error, Sendable, Equatable, CustomStringConvertible 
         case notIATI
         /// The caller's handler stopped the read with its own error.
         case handler
+        /// A part of a document read on its own did not stop between two children of the container
+        /// (see ``IATIReader/read(file:ranges:endsBetweenElements:contentHandler:onChunk:_:)``).
+        case partEnd
         /// A writer call out of order: an element before `begin`, anything after `end`, `begin` twice.
         case order
         /// An activity written into an organisations document or the other way round.

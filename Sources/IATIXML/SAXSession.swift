@@ -32,8 +32,9 @@ final class SAXSession {
         state.deallocate()
     }
 
-    /// Parses the chunks `next` returns until it returns `nil`.
-    func run(next: () throws -> ArraySlice<UInt8>?) throws {
+    /// Parses the chunks `next` returns until it returns `nil`; with `endsBetweenElements`, checks
+    /// that they stop between two children of the container instead of finishing the document.
+    func run(endsBetweenElements: Bool = false, next: () throws -> ArraySlice<UInt8>?) throws {
         var handler = SAXState.makeHandler()
         guard let context = xmlCreatePushParserCtxt(&handler, UnsafeMutableRawPointer(state), nil, 0, file) else {
             throw IATIXMLError(.io, file: file, line: 0, message: "libxml2 could not create a parser")
@@ -52,6 +53,13 @@ final class SAXSession {
             }
             if state.pointee.failure == nil, status != 0 { state.pointee.failure = state.pointee.parserError(status: status) }
             state.pointee.discardConsumedInput()
+        }
+        if state.pointee.failure == nil, endsBetweenElements {
+            guard state.pointee.isBetweenElements else {
+                throw IATIXMLError(.partEnd, file: file, line: Int(context.pointee.input?.pointee.line ?? 0),
+                                   message: "the part read does not end between two elements of the container")
+            }
+            return
         }
         if state.pointee.failure == nil {
             let status = xmlParseChunk(context, nil, 0, 1)
@@ -151,6 +159,18 @@ private struct SAXState {
 
     private var convertsEncoding: Bool {
         context?.pointee.input?.pointee.buf?.pointee.encoder != nil
+    }
+
+    /// Whether the parser stands inside the open container, between two of its children, with
+    /// nothing but white space read and not yet parsed.
+    var isBetweenElements: Bool {
+        guard let containerDepth, !containerClosed, depth == containerDepth, frames.isEmpty,
+              context?.pointee.instate == XML_PARSER_CONTENT, let input = context?.pointee.input?.pointee, var cursor = input.cur, let end = input.end else { return false }
+        while cursor < end {
+            guard cursor.pointee == 32 || cursor.pointee == 9 || cursor.pointee == 10 || cursor.pointee == 13 else { return false }
+            cursor += 1
+        }
+        return true
     }
 
     // MARK: Events

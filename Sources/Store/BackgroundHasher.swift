@@ -1,5 +1,5 @@
 import Crypto
-import Dispatch
+import Foundation
 
 /// SHA-256 of a stream of chunks, computed on another thread: the parsing thread, which reads the
 /// chunks, is the import's busiest, and the writing side has time to spare.
@@ -19,8 +19,25 @@ final class BackgroundHasher: @unchecked Sendable {
         }
     }
 
-    /// The digest in lower-case hex, once every chunk given so far is hashed.
-    func finalize() -> String {
-        queue.sync { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+    /// Hashes the file at `path`, read again on the hasher's thread: for a file parsed in parts,
+    /// whose chunks do not come in order.
+    func update(file path: String) {
+        queue.async {
+            do {
+                let file = try MappedFile(path: path)
+                file.forEachPiece(of: 0..<file.bytes.count) { self.hasher.update(bufferPointer: $0) }
+            } catch {
+                self.failed = true
+            }
+        }
+    }
+
+    /// Touched only on `queue`.
+    private var failed = false
+
+    /// The digest in lower-case hex, once every chunk given so far is hashed; `nil` when the file
+    /// given to ``update(file:)`` could not be read.
+    func finalize() -> String? {
+        queue.sync { failed ? nil : hasher.finalize().map { String(format: "%02x", $0) }.joined() }
     }
 }

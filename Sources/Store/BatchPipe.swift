@@ -1,20 +1,25 @@
 import Foundation
 
-/// Hands batches from the parsing thread to the writing task, holding at most `capacity` at once so
-/// that a slow database slows the parser instead of filling memory.
+/// Hands batches from the parsing threads to the writing task, holding at most `capacity` at once
+/// so that a slow database slows the parsers instead of filling memory.
+///
+/// The first producer to fail stops the others and fails the receiver; the pipe ends when every
+/// producer has finished.
 final class BatchPipe: @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [ImportBatch] = []
-    private var finished = false
+    /// Producers that have not finished yet.
+    private var running: Int
     private var failure: (any Error)?
     private var cancelled = false
     private let capacity: Int
 
-    init(capacity: Int = 4) {
+    init(producers: Int = 1, capacity: Int = 2) {
+        self.running = producers
         self.capacity = capacity
     }
 
-    /// A receiver waiting for the next batch: set only while the queue is empty and not finished.
+    /// A receiver waiting for the next batch: set only while the queue is empty and the pipe not done.
     private var waiter: CheckedContinuation<ImportBatch?, any Error>?
 
     /// Blocks the producer while the pipe is full; returns `false` when the consumer gave up.
@@ -37,20 +42,28 @@ final class BatchPipe: @unchecked Sendable {
         return true
     }
 
+    /// One producer is done; with an error, the others are told to stop and the receiver gets it.
     func finish(throwing error: (any Error)? = nil) {
         condition.lock()
-        finished = true
-        failure = error
-        let waiter = self.waiter
-        self.waiter = nil
+        running -= 1
+        if let error, failure == nil {
+            failure = error
+            cancelled = true
+        }
+        var waiter: CheckedContinuation<ImportBatch?, any Error>?
+        if failure != nil || running == 0 {
+            waiter = self.waiter
+            self.waiter = nil
+        }
+        let failure = self.failure
         condition.broadcast()
         condition.unlock()
         if let waiter {
-            if let error { waiter.resume(throwing: error) } else { waiter.resume(returning: nil) }
+            if let failure { waiter.resume(throwing: failure) } else { waiter.resume(returning: nil) }
         }
     }
 
-    /// Tells the producer to stop: the consumer will take nothing more.
+    /// Tells the producers to stop: the consumer will take nothing more.
     func cancel() {
         condition.lock()
         cancelled = true
@@ -64,24 +77,39 @@ final class BatchPipe: @unchecked Sendable {
         return cancelled
     }
 
-    /// The next batch, `nil` at the end; rethrows the producer's error. When none is ready the
-    /// task is suspended (no thread waits); the producer resumes it with the next batch.
+    /// The next batch, `nil` at the end; throws the first producer's error. When none is ready the
+    /// task is suspended (no thread waits); a producer resumes it with the next batch.
     func receive() async throws -> ImportBatch? {
         try await withCheckedThrowingContinuation { continuation in
             condition.lock()
-            if !queue.isEmpty {
+            if let failure {
+                condition.unlock()
+                continuation.resume(throwing: failure)
+            } else if !queue.isEmpty {
                 let batch = queue.removeFirst()
                 condition.broadcast()
                 condition.unlock()
                 continuation.resume(returning: batch)
-            } else if finished {
-                let failure = self.failure
+            } else if running == 0 {
                 condition.unlock()
-                if let failure { continuation.resume(throwing: failure) } else { continuation.resume(returning: nil) }
+                continuation.resume(returning: nil)
             } else {
                 precondition(waiter == nil, "one receiver at a time")
                 waiter = continuation
                 condition.unlock()
+            }
+        }
+    }
+
+    /// Cancels, and returns once every producer has finished, so that no thread outlives the import.
+    func stop() async {
+        cancel()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread {
+                self.condition.lock()
+                while self.running > 0 { self.condition.wait() }
+                self.condition.unlock()
+                continuation.resume()
             }
         }
     }

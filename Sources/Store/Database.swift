@@ -25,26 +25,40 @@ final class Database: Sendable {
     /// thread; the store uses it only between sqlite-nio's queries, never during one.
     struct SQLiteHandle: @unchecked Sendable {
         let raw: OpaquePointer
+        /// What the connection's ``SQLiteRowsTable`` reads: set only around the statement that reads it.
+        let rowsSource: UnsafeMutablePointer<SQLiteRowsTable.Source>
 
         /// sqlite-nio keeps the handle internal; reading it through reflection uses the one SQLite
         /// the process links (a second copy on the same file would break its locking).
         init?(_ connection: SQLiteConnection) {
             guard let raw = Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer else { return nil }
             self.raw = raw
+            rowsSource = .allocate(capacity: 1)
+            rowsSource.initialize(to: SQLiteRowsTable.Source())
+            guard SQLiteRowsTable.register(in: raw, source: rowsSource) else {
+                rowsSource.deallocate()
+                return nil
+            }
         }
     }
 
     let engine: Engine
     let sql: any SQLDatabase
     let location: String
+    /// On SQLite, flushes the file while an import writes (see ``bulkTransaction(_:)``).
+    private let writeback: BackgroundWriteback?
     private static let logger = Logger(label: "devcoop.store")
 
     private init(engine: Engine, location: String) {
         self.engine = engine
         self.location = location
         switch engine {
-        case .sqlite(let connection, _): sql = connection.sql()
-        case .postgres(let connection): sql = connection.sql(queryLogLevel: nil)
+        case .sqlite(let connection, _):
+            sql = connection.sql()
+            writeback = BackgroundWriteback(path: location)
+        case .postgres(let connection):
+            sql = connection.sql(queryLogLevel: nil)
+            writeback = nil
         }
     }
 
@@ -107,7 +121,11 @@ final class Database: Sendable {
 
     func close() async {
         switch engine {
-        case .sqlite(let connection, _): try? await connection.close()
+        case .sqlite(let connection, let handle):
+            try? await connection.close()
+            handle.rowsSource.deallocate()
+            // Only now: closing a descriptor of the file drops every lock the process holds on it, SQLite's too.
+            writeback?.close()
         case .postgres(let connection): try? await connection.close()
         }
     }
@@ -139,12 +157,15 @@ final class Database: Sendable {
     /// once, where the WAL writes them twice (into the log, and again at the checkpoint that follows
     /// the commit), which takes a third off a large import. Atomic either way. With another
     /// connection open (a dashboard reading), it stays in WAL mode so that connection is not blocked.
+    /// Meanwhile the file is flushed in the background, so the commit's `fsync` finds little left to write.
     func bulkTransaction<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         guard case .sqlite = engine else { return try await transaction(body) }
         // Leaving WAL mode needs the file to itself; asking without waiting tells whether it is.
         try await execute("PRAGMA busy_timeout = 0")
         let leftWAL = (try? await journalMode("DELETE")) == "delete"
         try await execute("PRAGMA busy_timeout = 10000")
+        writeback?.start()
+        defer { writeback?.stop() }
         do {
             let value = try await transaction(body)
             if leftWAL { _ = try? await journalMode("WAL") }
@@ -169,7 +190,7 @@ final class Database: Sendable {
             switch engine {
             case .sqlite(_, let handle):
                 // On the thread pool sqlite-nio runs its queries on: blocking calls stay off the tasks' threads.
-                try await NIOThreadPool.singleton.runIfActive { try Self.insert(rows, sqlite: handle.raw) }
+                try await NIOThreadPool.singleton.runIfActive { try Self.insert(rows, sqlite: handle) }
             case .postgres(let connection): try await Self.copy(rows, postgres: connection)
             }
         } catch let error as StoreError {
@@ -179,43 +200,26 @@ final class Database: Sendable {
         }
     }
 
-    /// One prepared single-row `INSERT`, bound and stepped for each row: the texts are bound in
-    /// place from the rows' bytes, without copies.
-    private static func insert(_ rows: TableRows, sqlite handle: OpaquePointer) throws {
+    /// One `INSERT … SELECT` from ``SQLiteRowsTable``, which reads the rows in place.
+    private static func insert(_ rows: TableRows, sqlite handle: SQLiteHandle) throws {
         let table = rows.table
-        let width = table.columns.count
-        let text = "INSERT INTO \(table.name) (\(table.columnNames.joined(separator: ","))) VALUES ("
-            + Array(repeating: "?", count: width).joined(separator: ",") + ")"
         func failure(_ what: String) -> StoreError {
-            let message = sqlite_nio_sqlite3_errmsg(handle).map { String(cString: $0) } ?? "error"
+            let message = sqlite_nio_sqlite3_errmsg(handle.raw).map { String(cString: $0) } ?? "error"
             return StoreError(.database, "\(what) into \(table.name): \(message)")
         }
         var prepared: OpaquePointer?
-        guard sqlite_nio_sqlite3_prepare_v2(handle, text, -1, &prepared, nil) == SQLITE_OK, let statement = prepared else {
+        let text = SQLiteRowsTable.insertStatement(into: table.name, columns: table.columnNames)
+        guard sqlite_nio_sqlite3_prepare_v2(handle.raw, text, -1, &prepared, nil) == SQLITE_OK, let statement = prepared else {
             throw failure("preparing the insert")
         }
         defer { sqlite_nio_sqlite3_finalize(statement) }
-        try rows.bytes.withUnsafeBufferPointer { bytes in
-            let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
-            var column: Int32 = 0
-            for cell in rows.cells {
-                column += 1
-                if cell.isNull {
-                    sqlite_nio_sqlite3_bind_null(statement, column)
-                } else if cell.isInteger {
-                    sqlite_nio_sqlite3_bind_int64(statement, column, sqlite3_int64(cell.value))
-                } else {
-                    // SQLITE_STATIC: the bytes outlive the step.
-                    if let base {
-                        sqlite_nio_sqlite3_bind_text(statement, column, base + cell.value, Int32(cell.length), nil)
-                    } else {
-                        sqlite_nio_sqlite3_bind_text(statement, column, "", 0, nil)
-                    }
-                }
-                guard column == width else { continue }
-                column = 0
-                guard sqlite_nio_sqlite3_step(statement) == SQLITE_DONE else { throw failure("writing a row") }
-                sqlite_nio_sqlite3_reset(statement)
+        try rows.cells.withUnsafeBufferPointer { cells in
+            try rows.bytes.withUnsafeBufferPointer { bytes in
+                handle.rowsSource.pointee = SQLiteRowsTable.Source(
+                    cells: cells, bytes: bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                    width: table.columns.count)
+                defer { handle.rowsSource.pointee = SQLiteRowsTable.Source() }
+                guard sqlite_nio_sqlite3_step(statement) == SQLITE_DONE else { throw failure("writing \(rows.rowCount) rows") }
             }
         }
     }
@@ -270,3 +274,4 @@ final class Database: Sendable {
         return components.string ?? location
     }
 }
+

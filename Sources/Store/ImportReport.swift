@@ -1,3 +1,5 @@
+import Foundation
+
 /// What importing one file did.
 public struct ImportReport: Sendable, Codable, Equatable {
     public enum Status: String, Sendable, Codable {
@@ -42,4 +44,26 @@ public struct ImportProgress: Sendable {
     public var bytesRead: Int
     public var totalBytes: Int
     public var activities: Int
+}
+
+/// Adds up the progress of the parts of a file read in parts, for one progress bar.
+final class ProgressTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [ImportProgress?]
+    private let report: @Sendable (ImportProgress) -> Void
+
+    init(parts: Int, report: @escaping @Sendable (ImportProgress) -> Void) {
+        self.parts = Array(repeating: nil, count: parts)
+        self.report = report
+    }
+
+    func update(part: Int, _ progress: ImportProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        parts[part] = progress
+        let known = parts.compactMap { $0 }
+        report(ImportProgress(
+            path: progress.path, bytesRead: known.reduce(0) { $0 + $1.bytesRead }, totalBytes: progress.totalBytes,
+            activities: known.reduce(0) { $0 + $1.activities }))
+    }
 }

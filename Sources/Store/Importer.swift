@@ -7,8 +7,8 @@ import SQLKit
 
 /// Imports one IATI file into the store in one transaction.
 ///
-/// A thread of its own reads the file and turns activities into rows; the calling task writes them,
-/// so parsing and writing overlap. Whatever fails (malformed XML, the database) rolls the whole file
+/// A thread of its own reads the file and turns activities into rows (two threads, each a part, for
+/// a large file: ``FileSplit``); the calling task writes them, so parsing and writing overlap. Whatever fails (malformed XML, the database) rolls the whole file
 /// back: the store is left as it was, and a `failed` dataset row records why.
 struct Importer {
     let database: Database
@@ -16,21 +16,33 @@ struct Importer {
     var validator: Validator?
     var batchRows = 20_000
 
+    /// Files from this size on are parsed in two parts at once (see ``FileSplit``).
+    var splitSize = 32 << 20
+
     func importFile(at path: String, progress: (@Sendable (ImportProgress) -> Void)?) async -> ImportReport {
         var report = ImportReport(path: path, status: .failed)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         report.bytes = size
         // A separate read-only pass before the transaction, so the store is locked only while writing.
         let validation = validator?.validate(file: path)
-        do {
-            report = try await database.bulkTransaction {
-                var report = try await importInTransaction(path: path, size: size, progress: progress)
+        func attempt(_ split: FileSplit?) async throws -> ImportReport {
+            try await database.bulkTransaction {
+                var report = try await importInTransaction(path: path, size: size, split: split, progress: progress)
                 if let validation {
                     try await storeValidation(validation, datasetSHA256: report.sha256 ?? "")
                     report.validSchema = validation.validSchema
                     report.findings = Dictionary(uniqueKeysWithValues: Finding.Severity.allCases.map { ($0.rawValue, validation.counts[$0] ?? 0) })
                 }
                 return report
+            }
+        }
+        do {
+            let split = size >= splitSize ? FileSplit.find(path: path, size: size) : nil
+            do {
+                report = try await attempt(split)
+            } catch is Producer.PartFailed where split != nil {
+                // Rolled back; one pass reads what the parts could not (and finds the first error in order).
+                report = try await attempt(nil)
             }
         } catch {
             report.error = Self.message(error)
@@ -48,7 +60,7 @@ struct Importer {
     }
 
     private func importInTransaction(
-        path: String, size: Int, progress: (@Sendable (ImportProgress) -> Void)?
+        path: String, size: Int, split: FileSplit?, progress: (@Sendable (ImportProgress) -> Void)?
     ) async throws -> ImportReport {
         if database.isPostgres {
             // One importer at a time allocates ids; readers are not blocked.
@@ -58,30 +70,65 @@ struct Importer {
         let firstActivityID = try await nextID(in: Schema.activity)
         let firstOrganisationID = try await nextID(in: Schema.organisation)
 
-        let pipe = BatchPipe()
-        let producer = Producer(
-            path: path, size: size, datasetID: datasetID, firstActivityID: firstActivityID,
-            firstOrganisationID: firstOrganisationID, batchRows: batchRows, pipe: pipe, progress: progress)
-        producer.start()
+        let parts: [Producer.Part] = split.map { [.first($0), .second($0)] } ?? [.whole]
+        let pipe = BatchPipe(producers: parts.count)
+        let tally = progress.map { ProgressTally(parts: parts.count, report: $0) }
+        var producers: [Producer] = []
+        for (index, part) in parts.enumerated() {
+            var partProgress: (@Sendable (ImportProgress) -> Void)?
+            if let tally { partProgress = { tally.update(part: index, $0) } }
+            producers.append(Producer(
+                path: path, size: size, part: part, datasetID: datasetID, firstActivityID: firstActivityID,
+                firstOrganisationID: firstOrganisationID, batchRows: batchRows, pipe: pipe, progress: partProgress))
+        }
+        // The parts' chunks do not come in order, so the file is hashed by reading it again.
+        let hasher = split.map { _ in BackgroundHasher() }
+        hasher?.update(file: path)
+        producers.forEach { $0.start() }
 
         do {
             while let batch = try await pipe.receive() {
                 try await write(batch)
             }
         } catch {
-            pipe.cancel()
-            _ = try? await drain(pipe)
+            await pipe.stop()
             throw error
         }
-        var report = producer.report
+        var report = producers[0].report
+        var header = producers[0].header
+        var envelope = producers[0].envelope
+        if let hasher, producers.count == 2 {
+            report = try Self.merged(producers[0], producers[1], sha256: hasher.finalize(), size: size)
+            header = header ?? producers[1].header
+            envelope += producers[1].envelope
+        }
         report.status = .imported
-        try await finishDataset(report: report, header: producer.header, envelope: producer.envelope, id: datasetID, path: path)
+        try await finishDataset(report: report, header: header, envelope: envelope, id: datasetID, path: path)
         return report
     }
 
-    /// Waits for the producer to stop after a cancel, so no thread outlives the import.
-    private func drain(_ pipe: BatchPipe) async throws {
-        while try await pipe.receive() != nil {}
+    /// One report for the two parts of a split file; throws ``Producer/PartFailed`` when they do
+    /// not add up to what one pass reads: an activity in both parts (the first occurrence is kept,
+    /// and the second part could not know), or more activities in the first part than it made room for.
+    private static func merged(_ first: Producer, _ second: Producer, sha256: String?, size: Int) throws -> ImportReport {
+        guard first.endActivityID <= second.firstActivityID else {
+            throw Producer.PartFailed(description: "the first part holds more activities than counted")
+        }
+        guard first.keys.isDisjoint(with: second.keys) else {
+            throw Producer.PartFailed(description: "an activity is in both parts")
+        }
+        guard let sha256 else { throw Producer.PartFailed(description: "the file could not be hashed") }
+        var report = first.report
+        report.activities += second.report.activities
+        report.organisations += second.report.organisations
+        report.transactions += second.report.transactions
+        report.budgets += second.report.budgets
+        report.duplicates += second.report.duplicates
+        report.upgraded = report.upgraded || second.report.upgraded
+        report.reportingOrg = Producer.mostNamed(first.reportingOrgs.merging(second.reportingOrgs, uniquingKeysWith: +))
+        report.sha256 = sha256
+        report.bytes = size
+        return report
     }
 
     private func nextID(in table: Table) async throws -> Int {

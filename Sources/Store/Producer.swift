@@ -7,11 +7,21 @@ import IATIXML
 /// 2.0x activities go from the parser's events straight to rows (``ActivityProjector``); legacy
 /// activities, which are upgraded on a tree, and organisations go through the model.
 ///
-/// Runs on a thread of its own; its results (`report`, `header`, `envelope`) are read only after the
-/// pipe has finished, which orders those reads after its writes.
+/// Reads the whole file, or one part of a ``FileSplit`` while another producer reads the other.
+///
+/// Runs on a thread of its own; its results (`report`, `header`, `envelope`, `keys`, ...) are read
+/// only after the pipe has finished, which orders those reads after its writes.
 final class Producer: @unchecked Sendable {
+    /// Which bytes a producer reads.
+    enum Part: Sendable {
+        case whole
+        case first(FileSplit)
+        case second(FileSplit)
+    }
+
     let path: String
     let size: Int
+    let part: Part
     let datasetID: Int
     let batchRows: Int
     let pipe: BatchPipe
@@ -20,22 +30,34 @@ final class Producer: @unchecked Sendable {
     private(set) var report: ImportReport
     private(set) var header: DocumentHeader?
     private(set) var envelope: [XMLNode] = []
+    /// The activities' and organisations' keys, first occurrences only.
+    private(set) var keys = Set<ActivityKey>()
+    /// How many activities name each reporting organisation.
+    private(set) var reportingOrgs: [String: Int] = [:]
+    /// The id of the part's first activity, and of the activity after its last.
+    private(set) var firstActivityID: Int
+    var endActivityID: Int { projector.nextID }
 
     private var nextOrganisationID: Int
-    private var seen = Set<ActivityKey>()
-    private var reportingOrgs: [String: Int] = [:]
     private let projector = ActivityProjector()
+    /// The second part's shift back to the file's lines and offsets, and whether its prologue
+    /// (whose envelope elements are the first part's) is behind it.
+    private var lineShift = 0
+    private var byteShift = 0
+    private var pastPrologue = true
 
     init(
-        path: String, size: Int, datasetID: Int, firstActivityID: Int, firstOrganisationID: Int,
+        path: String, size: Int, part: Part = .whole, datasetID: Int, firstActivityID: Int, firstOrganisationID: Int,
         batchRows: Int, pipe: BatchPipe, progress: (@Sendable (ImportProgress) -> Void)?
     ) {
         self.path = path
         self.size = size
+        self.part = part
         self.datasetID = datasetID
         self.batchRows = batchRows
         self.pipe = pipe
         self.progress = progress
+        self.firstActivityID = firstActivityID
         projector.nextID = firstActivityID
         self.nextOrganisationID = firstOrganisationID
         report = ImportReport(path: path, status: .failed)
@@ -43,6 +65,13 @@ final class Producer: @unchecked Sendable {
     }
 
     struct Cancelled: Error {}
+
+    /// A part of a split file could not be read as one (its cut was not between two activities,
+    /// or its bytes are not well formed): the file is to be read again in one part, which also
+    /// finds the first error in the file's order.
+    struct PartFailed: Error, CustomStringConvertible {
+        let description: String
+    }
 
     /// Runs on a thread of its own (libxml2's callbacks recurse deep enough to want a large stack).
     func start() {
@@ -56,33 +85,70 @@ final class Producer: @unchecked Sendable {
         var bytesRead = 0
         var lastProgress = 0
         do {
-            try IATIReader().read(file: path, contentHandler: projector, onChunk: { chunk in
-                hasher.update(chunk)
-                bytesRead += chunk.count
-                if let progress = self.progress, bytesRead - lastProgress >= 1 << 20 || bytesRead == self.size {
-                    lastProgress = bytesRead
-                    progress(ImportProgress(path: self.path, bytesRead: bytesRead, totalBytes: self.size,
-                                            activities: self.report.activities + self.report.organisations))
+            let ranges: [Range<Int>]
+            switch part {
+            case .whole:
+                ranges = [0..<Int.max]
+            case .first(let split):
+                ranges = split.firstPart
+            case .second(let split):
+                ranges = split.secondPart
+                let skipped = try split.skipped(path: path)
+                lineShift = skipped.newlines
+                byteShift = split.byteShift
+                pastPrologue = false
+                firstActivityID += skipped.activityTags
+                projector.nextID = firstActivityID
+            }
+            try IATIReader().read(
+                file: path, ranges: ranges, endsBetweenElements: isFirstPart, contentHandler: projector,
+                onChunk: { chunk in
+                    if case .whole = self.part { hasher.update(chunk) }
+                    bytesRead += chunk.count
+                    if let progress = self.progress, bytesRead - lastProgress >= 1 << 20 || bytesRead == self.size {
+                        lastProgress = bytesRead
+                        progress(ImportProgress(path: self.path, bytesRead: bytesRead, totalBytes: self.size,
+                                                activities: self.report.activities + self.report.organisations))
+                    }
                 }
-            }) { event in
+            ) { event in
                 if self.pipe.isCancelled { throw Cancelled() }
                 try self.handle(event)
             }
-            report.sha256 = hasher.finalize()
-            report.bytes = bytesRead
-            report.reportingOrg = reportingOrgs.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+            if case .whole = part {
+                report.sha256 = hasher.finalize()
+                report.bytes = bytesRead
+            }
+            report.reportingOrg = Self.mostNamed(reportingOrgs)
             let batch = projector.batch
             if batch.rowCount > 0 || !batch.activityKeys.isEmpty || !batch.organisationKeys.isEmpty {
                 _ = pipe.send(batch)
             }
             pipe.finish()
         } catch {
-            pipe.finish(throwing: error)
+            switch (part, error) {
+            case (_, is Cancelled), (.whole, _): pipe.finish(throwing: error)
+            case (.second, _): pipe.finish(throwing: PartFailed(description: "\(error)"))
+            case (.first, let error as IATIXMLError) where error.reason == .partEnd: pipe.finish(throwing: PartFailed(description: "\(error)"))
+            case (.first, _): pipe.finish(throwing: error)
+            }
         }
+    }
+
+    /// The reporting organisation most activities name (the first in order on a tie).
+    static func mostNamed(_ reportingOrgs: [String: Int]) -> String? {
+        reportingOrgs.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+    }
+
+    private var isFirstPart: Bool {
+        if case .first = part { return true }
+        return false
     }
 
     private func handle(_ event: IATIReader.Event) throws {
         switch event {
+        case .envelope where !pastPrologue:
+            break
         case .header(let header):
             self.header = header
             report.kind = header.kind.rawValue
@@ -90,7 +156,10 @@ final class Producer: @unchecked Sendable {
             report.upgraded = header.isLegacy
         case .envelope(let node):
             envelope.append(node)
-        case .activity(let element):
+        case .activity(var element):
+            pastPrologue = true
+            element.line += lineShift
+            element.offset = element.offset.map { $0 + byteShift }
             report.activities += 1
             report.upgraded = report.upgraded || element.upgraded
             let version = header?.version ?? element.node[attribute: "version"]
@@ -123,7 +192,7 @@ final class Producer: @unchecked Sendable {
             let identifier = organisation.organisationIdentifier?.trimmingXMLWhitespace() ?? ""
             let key = ActivityKey(reportingOrg: reportingOrg, identifier: identifier.isEmpty ? reportingOrg : identifier)
             reportingOrgs[reportingOrg, default: 0] += 1
-            guard seen.insert(key).inserted else {
+            guard keys.insert(key).inserted else {
                 report.duplicates.append(key.identifier)
                 return
             }
@@ -141,7 +210,7 @@ final class Producer: @unchecked Sendable {
             reportingOrg: reportingOrg,
             identifier: identifier.isEmpty ? "(no identifier: \(URL(fileURLWithPath: path).lastPathComponent) line \(line))" : identifier)
         reportingOrgs[reportingOrg, default: 0] += 1
-        guard seen.insert(key).inserted else {
+        guard keys.insert(key).inserted else {
             report.duplicates.append(key.identifier)
             return nil
         }
