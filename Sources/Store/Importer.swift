@@ -219,8 +219,10 @@ struct Importer {
     }
 
     private func datasetRow(report: ImportReport, header: DocumentHeader?, envelope: [XMLNode], id: Int, path: String) -> [Cell] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys  // the same file gives the same row
         let namespaces = header.map { header in
-            String(decoding: (try? JSONEncoder().encode(header.namespaces)) ?? Data("{}".utf8), as: UTF8.self)
+            String(decoding: (try? encoder.encode(header.namespaces)) ?? Data("{}".utf8), as: UTF8.self)
         }
         let envelopeXML = envelope.isEmpty ? nil : envelope.map { $0.xmlString() }.joined(separator: "\n")
         return [
