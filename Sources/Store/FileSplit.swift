@@ -55,7 +55,7 @@ struct FileSplit: Sendable {
         guard file.bytes.count >= cut else { throw StoreError(.location, "\(path) is shorter than it was") }
         var newlines = 0, tags = 0
         file.forEachPiece(of: prologueEnd..<cut) { piece in
-            for byte in piece where byte == 10 { newlines += 1 }
+            newlines += Self.count(10, in: piece)
             // Seen with the bytes after it, so a tag across two pieces is seen whole.
             let start = file.bytes.baseAddress!.distance(to: piece.baseAddress!)
             let window = UnsafeRawBufferPointer(rebasing: file.bytes[start..<min(start + piece.count + Self.tag.count, file.bytes.count)])
@@ -66,6 +66,16 @@ struct FileSplit: Sendable {
 
     private static let tag = Array("<iati-activity".utf8)
 
+    private static func count(_ byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0, offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, Int32(byte), bytes.count - offset) {
+            count += 1
+            offset = base.distance(to: UnsafeRawPointer(found)) + 1
+        }
+        return count
+    }
+
     /// Calls `body` with the offset of each `<iati-activity` start tag that begins before `limit`,
     /// while it returns `true`.
     static func forEachActivityTag(in bytes: UnsafeRawBufferPointer, startingBefore limit: Int, _ body: (Int) -> Bool) {
@@ -75,7 +85,9 @@ struct FileSplit: Sendable {
         while offset < limit, let found = memchr(base + offset, Int32(UInt8(ascii: "<")), min(limit, bytes.count) - offset) {
             let start = base.distance(to: UnsafeRawPointer(found))
             offset = start + 1
-            guard start + name < bytes.count, memcmp(found, tag, name) == 0 else { continue }
+            // Most elements differ from `iati-activity` in their first or sixth letter: no call for them.
+            guard start + name < bytes.count, bytes[start + 1] == UInt8(ascii: "i"), bytes[start + 6] == UInt8(ascii: "a"),
+                  memcmp(found, tag, name) == 0 else { continue }
             switch bytes[start + name] {
             case 32, 9, 10, 13, UInt8(ascii: ">"), UInt8(ascii: "/"): guard body(start) else { return }
             default: break

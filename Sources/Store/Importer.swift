@@ -73,22 +73,26 @@ struct Importer {
         let parts: [Producer.Part] = split.map { [.first($0), .second($0)] } ?? [.whole]
         let pipe = BatchPipe(producers: parts.count)
         let tally = progress.map { ProgressTally(parts: parts.count, report: $0) }
+        let sharedKeys = split.map { _ in SharedKeys() }
         var producers: [Producer] = []
         for (index, part) in parts.enumerated() {
             var partProgress: (@Sendable (ImportProgress) -> Void)?
             if let tally { partProgress = { tally.update(part: index, $0) } }
             producers.append(Producer(
                 path: path, size: size, part: part, datasetID: datasetID, firstActivityID: firstActivityID,
-                firstOrganisationID: firstOrganisationID, batchRows: batchRows, pipe: pipe, progress: partProgress))
+                firstOrganisationID: firstOrganisationID, batchRows: batchRows, pipe: pipe, sharedKeys: sharedKeys,
+                progress: partProgress))
         }
         // The parts' chunks do not come in order, so the file is hashed by reading it again.
         let hasher = split.map { _ in BackgroundHasher() }
         hasher?.update(file: path)
         producers.forEach { $0.start() }
 
+        var storedActivities = EarlierRows(table: Schema.activity, firstNewID: firstActivityID)
+        var storedOrganisations = EarlierRows(table: Schema.organisation, firstNewID: firstOrganisationID)
         do {
             while let batch = try await pipe.receive() {
-                try await write(batch)
+                try await write(batch, storedActivities: &storedActivities, storedOrganisations: &storedOrganisations)
             }
         } catch {
             await pipe.stop()
@@ -108,14 +112,10 @@ struct Importer {
     }
 
     /// One report for the two parts of a split file; throws ``Producer/PartFailed`` when they do
-    /// not add up to what one pass reads: an activity in both parts (the first occurrence is kept,
-    /// and the second part could not know), or more activities in the first part than it made room for.
+    /// not add up to what one pass reads: more activities in the first part than it made room for.
     private static func merged(_ first: Producer, _ second: Producer, sha256: String?, size: Int) throws -> ImportReport {
         guard first.endActivityID <= second.firstActivityID else {
             throw Producer.PartFailed(description: "the first part holds more activities than counted")
-        }
-        guard first.keys.isDisjoint(with: second.keys) else {
-            throw Producer.PartFailed(description: "an activity is in both parts")
         }
         guard let sha256 else { throw Producer.PartFailed(description: "the file could not be hashed") }
         var report = first.report
@@ -136,10 +136,19 @@ struct Importer {
         return try row?.decode(column: "next", as: Int.self) ?? 1
     }
 
-    private func write(_ batch: ImportBatch) async throws {
-        try await replace(batch.activityKeys, in: Schema.activity, identifierColumn: "iati_identifier",
+    /// Which reporting organisations had rows in a table before this import began: only their
+    /// activities (or organisations) can replace stored ones. A file's own duplicates never reach
+    /// the writer, so a reporting organisation new to the store needs no look-up per batch.
+    private struct EarlierRows {
+        let table: Table
+        let firstNewID: Int
+        var known: [String: Bool] = [:]
+    }
+
+    private func write(_ batch: ImportBatch, storedActivities: inout EarlierRows, storedOrganisations: inout EarlierRows) async throws {
+        try await replace(batch.activityKeys, stored: &storedActivities, identifierColumn: "iati_identifier",
                           projections: Schema.activityProjections, foreignKey: "activity_id")
-        try await replace(batch.organisationKeys, in: Schema.organisation, identifierColumn: "identifier",
+        try await replace(batch.organisationKeys, stored: &storedOrganisations, identifierColumn: "identifier",
                           projections: [Schema.organisationBudget], foreignKey: "organisation_id")
         for rows in batch.rows where rows.rowCount > 0 {
             try await database.insert(rows)
@@ -148,11 +157,19 @@ struct Importer {
 
     /// Deletes the stored versions of the activities (or organisations) about to be written, and their projections.
     private func replace(
-        _ keys: [ActivityKey], in table: Table, identifierColumn: String, projections: [Table], foreignKey: String
+        _ keys: [ActivityKey], stored: inout EarlierRows, identifierColumn: String, projections: [Table], foreignKey: String
     ) async throws {
         guard !keys.isEmpty else { return }
+        let table = stored.table
         var ids: [Int] = []
         for (reportingOrg, group) in Dictionary(grouping: keys, by: \.reportingOrg) {
+            if stored.known[reportingOrg] == nil {
+                let earlier = try await database.sql.select().column("id").from(table.name)
+                    .where("reporting_org", .equal, reportingOrg).where("id", .lessThan, stored.firstNewID)
+                    .limit(1).first()
+                stored.known[reportingOrg] = earlier != nil
+            }
+            guard stored.known[reportingOrg] == true else { continue }
             for chunk in stride(from: 0, to: group.count, by: 500).map({ group[$0..<min($0 + 500, group.count)] }) {
                 let rows = try await database.sql.select().column("id").from(table.name)
                     .where("reporting_org", .equal, reportingOrg)

@@ -9,7 +9,7 @@ import IATIXML
 ///
 /// Reads the whole file, or one part of a ``FileSplit`` while another producer reads the other.
 ///
-/// Runs on a thread of its own; its results (`report`, `header`, `envelope`, `keys`, ...) are read
+/// Runs on a thread of its own; its results (`report`, `header`, `envelope`, ...) are read
 /// only after the pipe has finished, which orders those reads after its writes.
 final class Producer: @unchecked Sendable {
     /// Which bytes a producer reads.
@@ -31,7 +31,9 @@ final class Producer: @unchecked Sendable {
     private(set) var header: DocumentHeader?
     private(set) var envelope: [XMLNode] = []
     /// The activities' and organisations' keys, first occurrences only.
-    private(set) var keys = Set<ActivityKey>()
+    private var keys = Set<ActivityKey>()
+    /// The keys of both parts of a split file.
+    private let sharedKeys: SharedKeys?
     /// How many activities name each reporting organisation.
     private(set) var reportingOrgs: [String: Int] = [:]
     /// The id of the part's first activity, and of the activity after its last.
@@ -48,8 +50,9 @@ final class Producer: @unchecked Sendable {
 
     init(
         path: String, size: Int, part: Part = .whole, datasetID: Int, firstActivityID: Int, firstOrganisationID: Int,
-        batchRows: Int, pipe: BatchPipe, progress: (@Sendable (ImportProgress) -> Void)?
+        batchRows: Int, pipe: BatchPipe, sharedKeys: SharedKeys? = nil, progress: (@Sendable (ImportProgress) -> Void)?
     ) {
+        self.sharedKeys = sharedKeys
         self.path = path
         self.size = size
         self.part = part
@@ -166,7 +169,7 @@ final class Producer: @unchecked Sendable {
             if let summary = projector.pending {
                 report.transactions += summary.transactions
                 report.budgets += summary.budgets
-                guard let key = key(summary.reportingOrg, summary.identifier, line: element.line) else {
+                guard let key = try key(summary.reportingOrg, summary.identifier, line: element.line) else {
                     projector.discard()
                     return
                 }
@@ -177,7 +180,7 @@ final class Producer: @unchecked Sendable {
                 report.transactions += activity.transactions.count
                 report.budgets += activity.budgets.count
                 let identifier = activity.iatiIdentifier?.trimmingXMLWhitespace()
-                guard let key = key(activity.reportingOrg?.ref?.trimmingXMLWhitespace(), identifier, line: element.line) else { return }
+                guard let key = try key(activity.reportingOrg?.ref?.trimmingXMLWhitespace(), identifier, line: element.line) else { return }
                 projector.batch.add(activity, element: element, key: key, identifierMissing: identifier?.isEmpty ?? true,
                                     id: projector.nextID, datasetID: datasetID, version: version)
                 projector.nextID += 1
@@ -202,8 +205,10 @@ final class Producer: @unchecked Sendable {
         }
     }
 
-    /// The activity's key, counted for the dataset's reporting org; `nil` when the file had it already.
-    private func key(_ reportingOrg: String?, _ identifier: String?, line: Int) -> ActivityKey? {
+    /// The activity's key, counted for the dataset's reporting org; `nil` when the file had it
+    /// already. An activity the other part of a split file has too fails the part: which one
+    /// comes first, and is kept, only one pass can tell.
+    private func key(_ reportingOrg: String?, _ identifier: String?, line: Int) throws -> ActivityKey? {
         let reportingOrg = reportingOrg ?? ""
         let identifier = identifier ?? ""
         let key = ActivityKey(
@@ -214,6 +219,9 @@ final class Producer: @unchecked Sendable {
             report.duplicates.append(key.identifier)
             return nil
         }
+        if let sharedKeys, !sharedKeys.claim(key, by: self) {
+            throw PartFailed(description: "\(key.identifier) is in both parts")
+        }
         return key
     }
 
@@ -221,5 +229,22 @@ final class Producer: @unchecked Sendable {
         guard projector.batch.rowCount >= batchRows else { return }
         guard pipe.send(projector.batch) else { throw Cancelled() }
         projector.batch = ImportBatch()
+    }
+}
+
+/// The keys the two parts of a split file have read so far, to find an activity in both as soon
+/// as the second of them reads it, before its rows are written.
+final class SharedKeys: @unchecked Sendable {
+    private let lock = NSLock()
+    private var readers: [ActivityKey: ObjectIdentifier] = [:]
+
+    /// `false` when another producer has the key.
+    func claim(_ key: ActivityKey, by producer: Producer) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let reader = ObjectIdentifier(producer)
+        if let first = readers[key] { return first == reader }
+        readers[key] = reader
+        return true
     }
 }
