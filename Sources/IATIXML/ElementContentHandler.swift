@@ -17,6 +17,15 @@ public protocol ElementContentHandler: AnyObject {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
     /// The innermost open element closes.
     func endElement(_ name: Int)
+    /// The bytes of the activity just reported, exactly as published, valid during the call only
+    /// (after its end tag, before its ``IATIReader/Event/activity(_:)`` event). A handler that
+    /// keeps them returns `true`, and the event's ``SourceElement/xml`` then comes empty: the
+    /// bytes are not copied twice.
+    func takeBytes(_ bytes: UnsafeRawBufferPointer) -> Bool
+}
+
+extension ElementContentHandler {
+    public func takeBytes(_ bytes: UnsafeRawBufferPointer) -> Bool { false }
 }
 
 /// The attributes of an element being reported to an ``ElementContentHandler``; valid only during

@@ -106,6 +106,10 @@ private struct SAXState {
     private var legacy = false
     private var namespacesInScope: [String: String] = [:]
     private var frames: [Frame] = []
+    /// `frames[0]`'s flags, kept apart: reading them through `frames.first` copies the frame (and
+    /// retains and releases its node's storage) for every element of the document.
+    private var outerShallow = false
+    private var outerReported = false
     /// The character data of the open elements, innermost last: an element's text runs from its
     /// `textStart` to the end, because the text of its children is removed when they close.
     private var text: [UInt8] = []
@@ -182,8 +186,8 @@ private struct SAXState {
     ) {
         depth += 1
         // Inside an element read without its tree, nothing but the content handler wants to know.
-        if let first = frames.first, first.shallow, !containerClosed {
-            if first.reported { report(localname: localname, uri: uri, attributeCount: attributeCount, attributes) }
+        if outerShallow, !containerClosed {
+            if outerReported { report(localname: localname, uri: uri, attributeCount: attributeCount, attributes) }
             return
         }
         let tag = startTagOffset()
@@ -215,6 +219,10 @@ private struct SAXState {
         let reported = readable && contentHandler != nil && namespace == nil && name == "iati-activity"
         let shallow = readable && (!buildsTrees || reported)
         frames.append(Frame(node: node, startOffset: tag?.offset ?? -1, textStart: text.count, shallow: shallow, reported: reported))
+        if frames.count == 1 {
+            outerShallow = shallow
+            outerReported = reported
+        }
         if reported {
             report(localname: localname, uri: uri, attributeCount: attributeCount, attributes)
         }
@@ -245,11 +253,15 @@ private struct SAXState {
             containerClosed = true
             return
         }
-        if frames.first?.reported == true, depth > containerDepth {
+        if outerReported, depth > containerDepth {
             contentHandler?.endElement(uri == nil ? names.code(localname) : -1)
         }
-        if frames.first?.shallow == true, depth > containerDepth + 1 { return }
+        if outerShallow, depth > containerDepth + 1 { return }
         guard depth > containerDepth, var frame = frames.popLast() else { return }
+        if frames.isEmpty {
+            outerShallow = false
+            outerReported = false
+        }
         if text.count > frame.textStart {
             let own = text[frame.textStart...]
             let isBlank = own.allSatisfy { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
@@ -267,8 +279,8 @@ private struct SAXState {
 
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
         guard !frames.isEmpty, count > 0 else { return }
-        guard !frames[0].shallow else {
-            if frames[0].reported { contentHandler?.characters(UnsafeBufferPointer(start: bytes, count: count)) }
+        guard !outerShallow else {
+            if outerReported { contentHandler?.characters(UnsafeBufferPointer(start: bytes, count: count)) }
             return
         }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
@@ -302,11 +314,12 @@ private struct SAXState {
         if !convertsEncoding, frame.startOffset >= windowStart, end <= windowStart + window.count, frame.startOffset < end {
             let slice = window[(frame.startOffset - windowStart)..<(end - windowStart)]
             if Self.slice(slice, isElementNamed: node.qualifiedName) {
-                xml = Array(slice)
                 offset = frame.startOffset
+                let taken = frame.reported && slice.withUnsafeBytes { contentHandler?.takeBytes($0) == true }
+                if !taken { xml = Array(slice) }
             }
         }
-        if xml.isEmpty { xml = Array(node.xmlString().utf8) }
+        if offset == nil { xml = Array(node.xmlString().utf8) }
 
         let upgraded = legacy || node[attribute: "version"].map(DocumentHeader.isLegacyVersion) == true
         if upgraded {

@@ -60,6 +60,8 @@ final class ActivityProjector: ElementContentHandler {
     /// Where the title's display text is in `text` (a range, not a slice, which would make `text` copy itself on its next append).
     @exclusivity(unchecked) private var titleDisplay: Range<Int>?
     @exclusivity(unchecked) private var narratives: [NarrativeEntry] = []
+    /// The pending activity's bytes, kept in the activity rows' buffer by ``takeBytes(_:)``.
+    @exclusivity(unchecked) private var pendingXML: StoredCell?
 
     /// The row being built for each table, one after the other (table `slot` from `Self.rowStart[slot]`),
     /// and what its element has had of first-only children.
@@ -115,6 +117,12 @@ final class ActivityProjector: ElementContentHandler {
         }
         let role = name.map { self.role(of: $0, parent: frames.last?.role) } ?? .ignored
         frames.append(Frame(role: role, name: name, textStart: text.count))
+    }
+
+    func takeBytes(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard pending != nil else { return false }
+        pendingXML = bytes.withMemoryRebound(to: UInt8.self) { batch.rows[Slot.activity.rawValue].store($0) }
+        return true
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -205,6 +213,7 @@ extension ActivityProjector {
 
     private func beginActivity() {
         pending = nil
+        pendingXML = nil
         marks = batch.rows.map(\.mark)
         text.removeAll(keepingCapacity: true)
         summary = Summary()
@@ -356,7 +365,8 @@ extension ActivityProjector {
         row.append(date([4, 3]))
         row.append(titleDisplay.map { rows.store(text[$0]) } ?? .null)
         row.append(.integer(element.line))
-        row.append(rows.store(element.xml))
+        row.append(pendingXML ?? rows.store(element.xml))
+        pendingXML = nil
         rows.append(row)
         batch.rows[Slot.activity.rawValue] = rows
 
@@ -374,6 +384,7 @@ extension ActivityProjector {
     /// Drops the pending activity's rows (a duplicate in its file).
     func discard() {
         pending = nil
+        pendingXML = nil
         for (index, mark) in marks.enumerated() { batch.rows[index].truncate(to: mark) }
     }
 }

@@ -44,6 +44,11 @@ struct TableRows: Sendable {
 
     var rowCount: Int { cells.count / table.columns.count }
 
+    mutating func reserveCapacity(cells: Int, bytes: Int) {
+        self.cells.reserveCapacity(cells)
+        self.bytes.reserveCapacity(bytes)
+    }
+
     mutating func append(_ row: [Cell]) {
         precondition(row.count == table.columns.count, "row of \(row.count) cells for \(table.name)")
         for cell in row {

@@ -13,6 +13,16 @@ struct ImportBatch: Sendable {
     /// table name for every row.
     var rows: [TableRows] = Slot.allCases.map { TableRows($0.table) }
 
+    init() {}
+
+    /// An empty batch with room for as much as `previous` held: the next batch of a file is
+    /// about as large, and growing its buffers by doubling would copy them again and again.
+    init(sizedLike previous: ImportBatch) {
+        for (index, rows) in previous.rows.enumerated() {
+            self.rows[index].reserveCapacity(cells: rows.cells.count + rows.cells.count / 8, bytes: rows.bytes.count + rows.bytes.count / 8)
+        }
+    }
+
     /// How many rows the batch holds, over all tables.
     var rowCount: Int { rows.reduce(0) { $0 + $1.rowCount } }
 

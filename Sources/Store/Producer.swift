@@ -47,6 +47,7 @@ final class Producer: @unchecked Sendable {
     private var lineShift = 0
     private var byteShift = 0
     private var pastPrologue = true
+    private var partFailure: PartFailed?
 
     init(
         path: String, size: Int, part: Part = .whole, datasetID: Int, firstActivityID: Int, firstOrganisationID: Int,
@@ -129,6 +130,10 @@ final class Producer: @unchecked Sendable {
             }
             pipe.finish()
         } catch {
+            if let partFailure {
+                pipe.finish(throwing: partFailure)
+                return
+            }
             switch (part, error) {
             case (_, is Cancelled), (.whole, _): pipe.finish(throwing: error)
             case (.second, _): pipe.finish(throwing: PartFailed(description: "\(error)"))
@@ -220,7 +225,10 @@ final class Producer: @unchecked Sendable {
             return nil
         }
         if let sharedKeys, !sharedKeys.claim(key, by: self) {
-            throw PartFailed(description: "\(key.identifier) is in both parts")
+            // Kept aside: the reader passes a handler's error on as its own.
+            let failure = PartFailed(description: "\(key.identifier) is in both parts")
+            partFailure = failure
+            throw failure
         }
         return key
     }
@@ -228,7 +236,7 @@ final class Producer: @unchecked Sendable {
     private func flushIfFull() throws {
         guard projector.batch.rowCount >= batchRows else { return }
         guard pipe.send(projector.batch) else { throw Cancelled() }
-        projector.batch = ImportBatch()
+        projector.batch = ImportBatch(sizedLike: projector.batch)
     }
 }
 
