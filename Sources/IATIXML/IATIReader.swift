@@ -55,7 +55,7 @@ public struct IATIReader: Sendable {
     public func read(
         file path: String,
         contentHandler: (any ElementContentHandler)? = nil,
-        onChunk: ((ArraySlice<UInt8>) -> Void)? = nil,
+        onChunk: ((UnsafeRawBufferPointer) -> Void)? = nil,
         _ handle: (Event) throws -> Void
     ) throws {
         try read(file: path, ranges: [0..<Int.max], contentHandler: contentHandler, onChunk: onChunk, handle)
@@ -74,20 +74,19 @@ public struct IATIReader: Sendable {
         ranges: [Range<Int>],
         endsBetweenElements: Bool = false,
         contentHandler: (any ElementContentHandler)? = nil,
-        onChunk: ((ArraySlice<UInt8>) -> Void)? = nil,
+        onChunk: ((UnsafeRawBufferPointer) -> Void)? = nil,
         _ handle: (Event) throws -> Void
     ) throws {
         guard let stream = fopen(path, "rb") else {
             throw IATIXMLError(.io, file: path, line: 0, message: "cannot open: \(String(cString: strerror(errno)))")
         }
         defer { fclose(stream) }
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
         var remaining = ranges[...]
         // Where the stream stands in the range being read; -1 when it must seek to its start.
         var position = ranges.first?.lowerBound == 0 ? 0 : -1
         try withoutActuallyEscaping(handle) { handle in
             let session = SAXSession(file: path, buildsTrees: buildsTrees, contentHandler: contentHandler, handle: handle)
-            try session.run(endsBetweenElements: endsBetweenElements) { () throws -> ArraySlice<UInt8>? in
+            try session.run(chunkSize: chunkSize, endsBetweenElements: endsBetweenElements) { buffer in
                 while let range = remaining.first {
                     if position == -1 {
                         guard fseeko(stream, off_t(range.lowerBound), SEEK_SET) == 0 else {
@@ -96,7 +95,7 @@ public struct IATIReader: Sendable {
                         position = range.lowerBound
                     }
                     let wanted = min(buffer.count, range.upperBound - position)
-                    let count = wanted == 0 ? 0 : buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, wanted, stream) }
+                    let count = wanted == 0 ? 0 : fread(buffer.baseAddress, 1, wanted, stream)
                     if count == 0 {
                         if ferror(stream) != 0 {
                             throw IATIXMLError(.io, file: path, line: 0, message: "read failed: \(String(cString: strerror(errno)))")
@@ -110,10 +109,10 @@ public struct IATIReader: Sendable {
                         remaining = remaining.dropFirst()
                         position = -1
                     }
-                    onChunk?(buffer[0..<count])
-                    return buffer[0..<count]
+                    onChunk?(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+                    return count
                 }
-                return nil
+                return 0
             }
         }
     }
@@ -124,14 +123,13 @@ public struct IATIReader: Sendable {
         _ handle: (Event) throws -> Void
     ) throws {
         var offset = 0
-        let chunkSize = self.chunkSize
         try withoutActuallyEscaping(handle) { handle in
             let session = SAXSession(file: name, buildsTrees: buildsTrees, contentHandler: contentHandler, handle: handle)
-            try session.run { () -> ArraySlice<UInt8>? in
-                guard offset < bytes.count else { return nil }
-                let end = min(offset + chunkSize, bytes.count)
-                defer { offset = end }
-                return bytes[offset..<end]
+            try session.run(chunkSize: chunkSize) { buffer in
+                let count = min(buffer.count, bytes.count - offset)
+                bytes[offset..<(offset + count)].withUnsafeBytes { buffer.copyMemory(from: $0) }
+                offset += count
+                return count
             }
         }
     }

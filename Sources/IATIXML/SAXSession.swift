@@ -32,9 +32,11 @@ final class SAXSession {
         state.deallocate()
     }
 
-    /// Parses the chunks `next` returns until it returns `nil`; with `endsBetweenElements`, checks
-    /// that they stop between two children of the container instead of finishing the document.
-    func run(endsBetweenElements: Bool = false, next: () throws -> ArraySlice<UInt8>?) throws {
+    /// Parses the input `read` gives, chunk by chunk, until it gives nothing: `read` fills the
+    /// buffer it is handed (at the end of the input window, so nothing is copied there again) and
+    /// returns how many bytes it put in. With `endsBetweenElements`, checks that the input stops
+    /// between two children of the container instead of finishing the document.
+    func run(chunkSize: Int, endsBetweenElements: Bool = false, read: (UnsafeMutableRawBufferPointer) throws -> Int) throws {
         var handler = SAXState.makeHandler()
         guard let context = xmlCreatePushParserCtxt(&handler, UnsafeMutableRawPointer(state), nil, 0, file) else {
             throw IATIXMLError(.io, file: file, line: 0, message: "libxml2 could not create a parser")
@@ -46,11 +48,13 @@ final class SAXSession {
         }
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue))
 
-        while state.pointee.failure == nil, let chunk = try next() {
-            state.pointee.window.append(contentsOf: chunk)
-            let status = chunk.withUnsafeBufferPointer { buffer in
-                buffer.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
-            }
+        let window = state.pointee.window
+        while state.pointee.failure == nil {
+            let space = window.space(chunkSize)
+            let count = try read(space)
+            guard count > 0 else { break }
+            window.grow(by: count)
+            let status = xmlParseChunk(context, space.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), 0)
             if state.pointee.failure == nil, status != 0 { state.pointee.failure = state.pointee.parserError(status: status) }
             state.pointee.discardConsumedInput()
         }
@@ -114,9 +118,8 @@ private struct SAXState {
     /// `textStart` to the end, because the text of its children is removed when they close.
     private var text: [UInt8] = []
 
-    /// Raw input bytes from `windowStart` on: what an element still open may need to be sliced from.
-    var window: [UInt8] = []
-    private var windowStart = 0
+    /// Raw input bytes from the start of the outermost open element on: what it is sliced from.
+    let window = InputWindow()
 
     private var names: NameTable
     /// The handler's codes of the attributes of the element being reported, reused between elements.
@@ -141,12 +144,7 @@ private struct SAXState {
     }
 
     mutating func discardConsumedInput() {
-        let keepFrom = min(frames.first?.startOffset ?? parserOffset, parserOffset)
-        let drop = keepFrom - windowStart
-        if drop > 0, drop <= window.count {
-            window.removeFirst(drop)
-            windowStart = keepFrom
-        }
+        window.discard(before: min(frames.first?.startOffset ?? parserOffset, parserOffset))
     }
 
     /// The offset of the `<` that opened the element being reported, and the newlines within its tag.
@@ -311,13 +309,11 @@ private struct SAXState {
         let end = parserOffset
         var xml: [UInt8] = []
         var offset: Int?
-        if !convertsEncoding, frame.startOffset >= windowStart, end <= windowStart + window.count, frame.startOffset < end {
-            let slice = window[(frame.startOffset - windowStart)..<(end - windowStart)]
-            if Self.slice(slice, isElementNamed: node.qualifiedName) {
-                offset = frame.startOffset
-                let taken = frame.reported && slice.withUnsafeBytes { contentHandler?.takeBytes($0) == true }
-                if !taken { xml = Array(slice) }
-            }
+        if !convertsEncoding, frame.startOffset < end, let slice = window.bytes(frame.startOffset..<end),
+           Self.slice(slice, isElementNamed: node.qualifiedName) {
+            offset = frame.startOffset
+            let taken = frame.reported && contentHandler?.takeBytes(slice) == true
+            if !taken { xml = Array(slice) }
         }
         if offset == nil { xml = Array(node.xmlString().utf8) }
 
@@ -329,11 +325,10 @@ private struct SAXState {
         emit(isActivity ? .activity(element) : .organisation(element))
     }
 
-    private static func slice(_ slice: ArraySlice<UInt8>, isElementNamed name: String) -> Bool {
+    private static func slice(_ slice: UnsafeRawBufferPointer, isElementNamed name: String) -> Bool {
         let name = Array(name.utf8)
         guard slice.count > name.count + 2, slice.first == UInt8(ascii: "<"), slice.last == UInt8(ascii: ">") else { return false }
-        let start = slice.startIndex
-        return slice[(start + 1)..<(start + 1 + name.count)].elementsEqual(name)
+        return slice[1..<(1 + name.count)].elementsEqual(name)
     }
 
     private mutating func emit(_ event: IATIReader.Event) {
@@ -494,5 +489,55 @@ private struct NameTable {
             keys[slot] = key
             entries[slot] = oldEntries[index]
         }
+    }
+}
+
+/// The raw input of a pass from some offset of the document on, in memory of its own that the
+/// reader fills directly: what an element still open may need to be sliced from.
+final class InputWindow {
+    private var base: UnsafeMutableRawPointer
+    private var capacity: Int
+    private var count = 0
+    /// The document offset of the first byte held.
+    private var start = 0
+
+    init() {
+        capacity = 1 << 16
+        base = .allocate(byteCount: capacity, alignment: 16)
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// Room for `size` more bytes at the end, to be filled and then counted in with ``grow(by:)``.
+    func space(_ size: Int) -> UnsafeMutableRawBufferPointer {
+        if count + size > capacity {
+            capacity = max(capacity * 2, count + size)
+            let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+            grown.copyMemory(from: base, byteCount: count)
+            base.deallocate()
+            base = grown
+        }
+        return UnsafeMutableRawBufferPointer(start: base + count, count: size)
+    }
+
+    func grow(by filled: Int) {
+        count += filled
+    }
+
+    /// Forgets the bytes before document offset `offset`.
+    func discard(before offset: Int) {
+        let drop = offset - start
+        guard drop > 0, drop <= count else { return }
+        (base).copyMemory(from: base + drop, byteCount: count - drop)
+        count -= drop
+        start = offset
+    }
+
+    /// The bytes of document offsets `range`, when all are held; valid until the window next changes.
+    func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer? {
+        guard range.lowerBound >= start, range.upperBound <= start + count else { return nil }
+        return UnsafeRawBufferPointer(start: base + (range.lowerBound - start), count: range.count)
     }
 }

@@ -36,6 +36,12 @@ final class ActivityProjector: ElementContentHandler {
 
     let names = Name.allCases.map(\.text)
 
+    // The tables below, held by the instance: a static's every use goes through `swift_once`.
+    private let columnTable = ActivityProjector.columnTable
+    private let rowStart = ActivityProjector.rowStart
+    private let rowWidth = ActivityProjector.rowWidth
+    private let nameCount = Name.allCases.count
+
     /// The id the next activity's rows carry.
     @exclusivity(unchecked) var nextID = 0
 
@@ -63,7 +69,7 @@ final class ActivityProjector: ElementContentHandler {
     /// The pending activity's bytes, kept in the activity rows' buffer by ``takeBytes(_:)``.
     @exclusivity(unchecked) private var pendingXML: StoredCell?
 
-    /// The row being built for each table, one after the other (table `slot` from `Self.rowStart[slot]`),
+    /// The row being built for each table, one after the other (table `slot` from `rowStart[slot]`),
     /// and what its element has had of first-only children.
     @exclusivity(unchecked) private var open: [StoredCell] = Array(repeating: .null, count: Slot.allCases.reduce(0) { $0 + $1.table.columns.count })
     @exclusivity(unchecked) private var seen = Array(repeating: ProjectedNameSet(), count: Slot.allCases.count)
@@ -152,22 +158,22 @@ final class ActivityProjector: ElementContentHandler {
         case .holder: endHolder()
         case .row(let slot, let names):
             if names { endHolder() }
-            if slot == .result { open[Self.rowStart[slot.rawValue] + Columns.resultIndicatorCount] = .integer(indicatorCount) }
+            if slot == .result { open[rowStart[slot.rawValue] + Columns.resultIndicatorCount] = .integer(indicatorCount) }
             if slot == .indicator { indicatorCount += 1 }
-            let start = Self.rowStart[slot.rawValue]
-            batch.rows[slot.rawValue].append(open[start..<(start + Self.rowWidth[slot.rawValue])])
+            let start = rowStart[slot.rawValue]
+            batch.rows[slot.rawValue].append(open[start..<(start + rowWidth[slot.rawValue])])
             sequence[slot.rawValue] += 1
         case .value:
             guard case .row(let slot, _)? = frames.last?.role else { break }
             let amount = text[own].withUnsafeBufferPointer { Projection.money($0) }
-            if let amount { open[Self.rowStart[slot.rawValue] + Self.column(slot, .value)] = batch.rows[slot.rawValue].store(amount) }
+            if let amount { open[rowStart[slot.rawValue] + column(slot, .value)] = batch.rows[slot.rawValue].store(amount) }
         case .dateLeaf:
             guard case .row(let slot, _)? = frames.last?.role, let name = frame.name,
                   let date = Self.trimmed(text[own]), seen[slot.rawValue].insert(name) else { break }
-            setDate(slot, Self.column(slot, name), date)
+            setDate(slot, column(slot, name), date)
         case .pos:
             if let pos = Self.trimmed(text[own]), seen[Slot.location.rawValue].insert(.pos) {
-                set(.location, Self.column(.location, .point), pos)
+                set(.location, column(.location, .point), pos)
             }
         case .ignored, .point, .leaf: break
         }
@@ -258,34 +264,34 @@ extension ActivityProjector {
         case .transaction:
             summary.transactions += 1
             let role = beginRow(.transaction)
-            set(.transaction, Self.column(.transaction, .ref), attribute(.ref))
-            set(.transaction, Self.column(.transaction, .humanitarian), attribute(.humanitarian))
+            set(.transaction, column(.transaction, .ref), attribute(.ref))
+            set(.transaction, column(.transaction, .humanitarian), attribute(.humanitarian))
             return role
         case .budget:
             summary.budgets += 1
             let role = beginRow(.budget)
-            set(.budget, Self.column(.budget, .type), attribute(.type))
-            set(.budget, Self.column(.budget, .status), attribute(.status))
+            set(.budget, column(.budget, .type), attribute(.type))
+            set(.budget, column(.budget, .status), attribute(.status))
             return role
         case .plannedDisbursement:
             let role = beginRow(.plannedDisbursement)
-            set(.plannedDisbursement, Self.column(.plannedDisbursement, .type), attribute(.type))
+            set(.plannedDisbursement, column(.plannedDisbursement, .type), attribute(.type))
             return role
         case .participatingOrg:
             let role = beginRow(.participatingOrg)
             for attribute in [Name.ref, .type, .role, .activityID, .crsChannelCode] {
-                set(.participatingOrg, Self.column(.participatingOrg, attribute), self.attribute(attribute))
+                set(.participatingOrg, column(.participatingOrg, attribute), self.attribute(attribute))
             }
             return role
         case .sector, .recipientRegion, .policyMarker, .tag, .recipientCountry:
             let slot = Columns.slots[name]!
             let role = beginRow(slot)
             for attribute in [Name.code, .vocabulary, .vocabularyURI, .percentage, .significance] {
-                let column = Self.columnTable[slot.rawValue * Name.allCases.count + attribute.rawValue]
+                let column = columnTable[slot.rawValue * nameCount + attribute.rawValue]
                 guard column >= 0 else { continue }
                 if attribute == .percentage {
                     if let value = self.attribute(attribute), let amount = Projection.money(value) {
-                        open[Self.rowStart[slot.rawValue] + column] = batch.rows[slot.rawValue].store(amount)
+                        open[rowStart[slot.rawValue] + column] = batch.rows[slot.rawValue].store(amount)
                     }
                 } else {
                     set(slot, column, self.attribute(attribute))
@@ -294,17 +300,17 @@ extension ActivityProjector {
             return role
         case .location:
             let role = beginRow(.location)
-            set(.location, Self.column(.location, .ref), attribute(.ref))
+            set(.location, column(.location, .ref), attribute(.ref))
             return role
         case .documentLink:
             let role = beginRow(.documentLink)
-            set(.documentLink, Self.column(.documentLink, .url), attribute(.url))
-            set(.documentLink, Self.column(.documentLink, .format), attribute(.format))
+            set(.documentLink, column(.documentLink, .url), attribute(.url))
+            set(.documentLink, column(.documentLink, .format), attribute(.format))
             return role
         case .result:
             let role = beginRow(.result)
-            set(.result, Self.column(.result, .type), attribute(.type))
-            set(.result, Self.column(.result, .aggregationStatus), attribute(.aggregationStatus))
+            set(.result, column(.result, .type), attribute(.type))
+            set(.result, column(.result, .aggregationStatus), attribute(.aggregationStatus))
             indicatorCount = 0
             return role
         default:
@@ -316,19 +322,19 @@ extension ActivityProjector {
     private func endActivity() {
         let currency = activityValues[Name.defaultCurrency.rawValue]
         let defaults: [(Slot, Int, ArraySlice<UInt8>?)] = [
-            (.transaction, Self.column(.transaction, .currency), currency),
-            (.transaction, Self.column(.transaction, .flowType), activityValues[Name.defaultFlowType.rawValue]),
-            (.transaction, Self.column(.transaction, .financeType), activityValues[Name.defaultFinanceType.rawValue]),
-            (.transaction, Self.column(.transaction, .aidType), defaultAidType),
-            (.transaction, Self.column(.transaction, .tiedStatus), activityValues[Name.defaultTiedStatus.rawValue]),
-            (.transaction, Self.column(.transaction, .humanitarian), activityValues[Name.humanitarian.rawValue]),
-            (.budget, Self.column(.budget, .currency), currency),
-            (.plannedDisbursement, Self.column(.plannedDisbursement, .currency), currency),
+            (.transaction, column(.transaction, .currency), currency),
+            (.transaction, column(.transaction, .flowType), activityValues[Name.defaultFlowType.rawValue]),
+            (.transaction, column(.transaction, .financeType), activityValues[Name.defaultFinanceType.rawValue]),
+            (.transaction, column(.transaction, .aidType), defaultAidType),
+            (.transaction, column(.transaction, .tiedStatus), activityValues[Name.defaultTiedStatus.rawValue]),
+            (.transaction, column(.transaction, .humanitarian), activityValues[Name.humanitarian.rawValue]),
+            (.budget, column(.budget, .currency), currency),
+            (.plannedDisbursement, column(.plannedDisbursement, .currency), currency),
         ]
         for (slot, column, value) in defaults {
             guard let value else { continue }
             var stored: StoredCell?
-            let rows = marks[slot.rawValue].cells / Self.rowWidth[slot.rawValue]..<batch.rows[slot.rawValue].rowCount
+            let rows = marks[slot.rawValue].cells / rowWidth[slot.rawValue]..<batch.rows[slot.rawValue].rowCount
             for row in rows where batch.rows[slot.rawValue][row, column].isNull {
                 let cell = stored ?? batch.rows[slot.rawValue].store(value)
                 stored = cell
@@ -394,8 +400,8 @@ extension ActivityProjector {
 extension ActivityProjector {
     private func beginRow(_ slot: Slot) -> Role {
         let index = slot.rawValue
-        let start = Self.rowStart[index]
-        for column in start..<(start + Self.rowWidth[slot.rawValue]) { open[column] = .null }
+        let start = rowStart[index]
+        for column in start..<(start + rowWidth[slot.rawValue]) { open[column] = .null }
         seen[index] = ProjectedNameSet()
         open[start] = .integer(nextID)
         open[start + 1] = .integer(sequence[index])
@@ -404,8 +410,8 @@ extension ActivityProjector {
             sequence[Slot.indicator.rawValue] = 0
         case .indicator:
             open[start + 2] = .integer(sequence[Slot.result.rawValue])
-            set(.indicator, Self.column(.indicator, .measure), attribute(.measure))
-            set(.indicator, Self.column(.indicator, .ascending), attribute(.ascending))
+            set(.indicator, column(.indicator, .measure), attribute(.measure))
+            set(.indicator, column(.indicator, .ascending), attribute(.ascending))
             sequence[Slot.indicatorPeriod.rawValue] = 0
         case .indicatorPeriod:
             open[start + 2] = .integer(sequence[Slot.result.rawValue])
@@ -415,7 +421,7 @@ extension ActivityProjector {
         }
         switch slot {
         case .participatingOrg, .sector, .recipientCountry, .recipientRegion, .policyMarker, .tag:
-            _ = beginHolder(slot, Self.column(slot, .name))
+            _ = beginHolder(slot, column(slot, .name))
             return .row(slot, names: true)
         default:
             return .row(slot, names: false)
@@ -428,8 +434,8 @@ extension ActivityProjector {
         switch (slot, name) {
         case (.transaction, .value), (.budget, .value), (.plannedDisbursement, .value):
             guard seen[index].insert(.value) else { return .ignored }
-            set(slot, Self.column(slot, .currency), attribute(.currency))
-            if let date = attribute(.valueDate) { setDate(slot, Self.column(slot, .valueDate), date) }
+            set(slot, column(slot, .currency), attribute(.currency))
+            if let date = attribute(.valueDate) { setDate(slot, column(slot, .valueDate), date) }
             return .value
         case (.transaction, .transactionDate), (.budget, .periodStart), (.budget, .periodEnd),
              (.plannedDisbursement, .periodStart), (.plannedDisbursement, .periodEnd),
@@ -437,7 +443,7 @@ extension ActivityProjector {
             guard !seen[index].contains(name) else { return .ignored }
             guard let date = attribute(.isoDate) else { return .dateLeaf }
             _ = seen[index].insert(name)
-            setDate(slot, Self.column(slot, name), date)
+            setDate(slot, column(slot, name), date)
             return .leaf
         case (.transaction, .providerOrg), (.transaction, .receiverOrg):
             guard seen[index].insert(name) else { return .ignored }
@@ -452,16 +458,16 @@ extension ActivityProjector {
         case (.transaction, .description), (.location, .description), (.location, .name), (.documentLink, .title),
              (.result, .title), (.indicator, .title):
             guard seen[index].insert(name) else { return .ignored }
-            return beginHolder(slot, Self.column(slot, name))
+            return beginHolder(slot, column(slot, name))
         case (.transaction, .transactionType), (.transaction, .disbursementChannel), (.transaction, .flowType),
              (.transaction, .financeType), (.transaction, .tiedStatus), (.location, .exactness),
              (.location, .locationClass), (.location, .featureDesignation), (.documentLink, .category),
              (.documentLink, .language):
-            if let code = attribute(.code), seen[index].insert(name) { set(slot, Self.column(slot, name), code) }
+            if let code = attribute(.code), seen[index].insert(name) { set(slot, column(slot, name), code) }
             return .leaf
         case (.transaction, .sector), (.transaction, .recipientCountry), (.transaction, .recipientRegion),
              (.transaction, .aidType), (.location, .administrative):
-            if seen[index].insert(name) { set(slot, Self.column(slot, name), attribute(.code)) }
+            if seen[index].insert(name) { set(slot, column(slot, name), attribute(.code)) }
             return .leaf
         case (.location, .point):
             return seen[index].insert(.point) ? .point : .ignored
@@ -521,6 +527,7 @@ extension ActivityProjector {
     }
 
     private func freeDecodedValues() {
+        guard !decodedValues.isEmpty else { return }
         for buffer in decodedValues { buffer.deallocate() }
         decodedValues.removeAll(keepingCapacity: true)
     }
@@ -542,12 +549,12 @@ extension ActivityProjector {
 
     private func set(_ slot: Slot, _ column: Int, _ value: ArraySlice<UInt8>?) {
         guard let value else { return }
-        open[Self.rowStart[slot.rawValue] + column] = batch.rows[slot.rawValue].store(value)
+        open[rowStart[slot.rawValue] + column] = batch.rows[slot.rawValue].store(value)
     }
 
     private func set(_ slot: Slot, _ column: Int, _ value: UnsafeBufferPointer<UInt8>?) {
         guard let value else { return }
-        open[Self.rowStart[slot.rawValue] + column] = batch.rows[slot.rawValue].store(value)
+        open[rowStart[slot.rawValue] + column] = batch.rows[slot.rawValue].store(value)
     }
 
     private func setDate(_ slot: Slot, _ column: Int, _ value: ArraySlice<UInt8>) {
@@ -556,7 +563,7 @@ extension ActivityProjector {
 
     private func setDate(_ slot: Slot, _ column: Int, _ value: UnsafeBufferPointer<UInt8>) {
         if let date = Projection.date(value) {
-            open[Self.rowStart[slot.rawValue] + column] = batch.rows[slot.rawValue].store(date)
+            open[rowStart[slot.rawValue] + column] = batch.rows[slot.rawValue].store(date)
         }
     }
 
@@ -574,14 +581,14 @@ extension ActivityProjector {
 extension ActivityProjector {
     /// The column of `slot`'s table an element or attribute of that name fills.
     @inline(__always)
-    static func column(_ slot: Slot, _ name: Name) -> Int {
-        let column = columnTable[slot.rawValue * Name.allCases.count + name.rawValue]
+    func column(_ slot: Slot, _ name: Name) -> Int {
+        let column = columnTable[slot.rawValue * nameCount + name.rawValue]
         assert(column >= 0, "\(name) has no column in \(slot.table.name)")
         return column
     }
 
     /// `columns`, flattened: one lookup per cell set.
-    private static let columnTable: [Int] = columns.flatMap { $0 }
+    static let columnTable: [Int] = columns.flatMap { $0 }
 
     /// Where each table's row starts in `open`, and how many cells it has.
     static let rowStart: [Int] = Slot.allCases.reduce(into: [0]) { $0.append($0.last! + $1.table.columns.count) }

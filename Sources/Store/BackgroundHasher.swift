@@ -10,7 +10,7 @@ final class BackgroundHasher: @unchecked Sendable {
     /// Touched only on `queue`.
     private var hasher = SHA256()
 
-    func update(_ chunk: ArraySlice<UInt8>) {
+    func update(_ chunk: UnsafeRawBufferPointer) {
         let copy = Array(chunk)
         inFlight.wait()
         queue.async {
