@@ -27,6 +27,8 @@ final class Database: Sendable {
         let raw: OpaquePointer
         /// What the connection's ``SQLiteRowsTable`` reads: set only around the statement that reads it.
         let rowsSource: UnsafeMutablePointer<SQLiteRowsTable.Source>
+        /// The bulk path's statements, prepared once per table.
+        let statements = PreparedStatements()
 
         /// sqlite-nio keeps the handle internal; reading it through reflection uses the one SQLite
         /// the process links (a second copy on the same file would break its locking).
@@ -122,6 +124,7 @@ final class Database: Sendable {
     func close() async {
         switch engine {
         case .sqlite(let connection, let handle):
+            handle.statements.finalizeAll()
             try? await connection.close()
             handle.rowsSource.deallocate()
             // Only now: closing a descriptor of the file drops every lock the process holds on it, SQLite's too.
@@ -207,12 +210,12 @@ final class Database: Sendable {
             let message = sqlite_nio_sqlite3_errmsg(handle.raw).map { String(cString: $0) } ?? "error"
             return StoreError(.database, "\(what) into \(table.name): \(message)")
         }
-        var prepared: OpaquePointer?
-        let text = SQLiteRowsTable.insertStatement(into: table.name, columns: table.columnNames)
-        guard sqlite_nio_sqlite3_prepare_v2(handle.raw, text, -1, &prepared, nil) == SQLITE_OK, let statement = prepared else {
+        guard let statement = handle.statements.statement(for: table.name, in: handle.raw, sql: {
+            SQLiteRowsTable.insertStatement(into: table.name, columns: table.columnNames)
+        }) else {
             throw failure("preparing the insert")
         }
-        defer { sqlite_nio_sqlite3_finalize(statement) }
+        defer { sqlite_nio_sqlite3_reset(statement) }
         try rows.cells.withUnsafeBufferPointer { cells in
             try rows.bytes.withUnsafeBufferPointer { bytes in
                 handle.rowsSource.pointee = SQLiteRowsTable.Source(
@@ -275,3 +278,27 @@ final class Database: Sendable {
     }
 }
 
+
+/// Statements kept prepared on one SQLite connection, by name; finalized before it closes.
+final class PreparedStatements: @unchecked Sendable {
+    private let lock = NSLock()
+    private var statements: [String: OpaquePointer] = [:]
+
+    /// The statement named `name`, prepared from `sql()` the first time; `nil` when it does not prepare.
+    func statement(for name: String, in handle: OpaquePointer, sql: () -> String) -> OpaquePointer? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let statement = statements[name] { return statement }
+        var prepared: OpaquePointer?
+        guard sqlite_nio_sqlite3_prepare_v2(handle, sql(), -1, &prepared, nil) == SQLITE_OK, let prepared else { return nil }
+        statements[name] = prepared
+        return prepared
+    }
+
+    func finalizeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
+        statements = [:]
+    }
+}

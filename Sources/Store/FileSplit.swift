@@ -25,11 +25,15 @@ struct FileSplit: Sendable {
     /// How far the second part's bytes after its prologue stand from the file's.
     var byteShift: Int { cut - prologueEnd }
 
+    /// Where the cut is looked for. The first part is the larger: the second also counts through
+    /// the bytes it skips before it starts, and parsing both parts takes as long this way.
+    static let firstPartPercent = 52
+
     /// How much of the start and of the middle of the file is searched for a start tag.
     static let searchWindow = 1 << 20
 
-    /// Finds the first activity within the file's first megabyte and the first one from its middle
-    /// on (within a megabyte); `nil` when either is missing or they are the same.
+    /// Finds the first activity within the file's first megabyte and the first one from
+    /// ``firstPartPercent`` of it on (within a megabyte); `nil` when either is missing or they are the same.
     static func find(path: String, size: Int) -> FileSplit? {
         guard let file = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? file.close() }
@@ -42,7 +46,7 @@ struct FileSplit: Sendable {
                 return found.map { offset + $0 }
             }
         }
-        guard let prologueEnd = firstTag(from: 0), prologueEnd < size / 2, let cut = firstTag(from: size / 2),
+        guard let prologueEnd = firstTag(from: 0), prologueEnd < size / 2, let cut = firstTag(from: size / 100 * firstPartPercent),
               cut > prologueEnd else { return nil }
         return FileSplit(prologueEnd: prologueEnd, cut: cut, size: size)
     }

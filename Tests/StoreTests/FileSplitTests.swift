@@ -99,9 +99,10 @@ import Testing
     /// activity. The first part then does not end between activities and the file is read in one pass.
     @Test(arguments: TestDatabase.engines)
     func aCutInsideACommentOrCDATAReadsTheFileInOnePass(database: TestDatabase) async throws {
-        let padding = String(repeating: "x", count: 6_000)
-        let comment = "<!-- \(padding) <iati-activity> \(padding) -->\n"
-        let cdata = Self.activity("XM-SPLIT-C", extra: "<description><narrative><![CDATA[\(padding) <iati-activity ref=\"in-cdata\"> \(padding)]]></narrative></description>")
+        // Most of the file before the false tag, so the search for a cut starts before it.
+        let padding = String(repeating: "x", count: 20_000)
+        let comment = "<!-- \(padding) <iati-activity> -->\n"
+        let cdata = Self.activity("XM-SPLIT-C", extra: "<description><narrative><![CDATA[\(padding) <iati-activity ref=\"in-cdata\">]]></narrative></description>")
         for middle in [comment, cdata] {
             let text = Self.document([Self.activity("XM-SPLIT-1"), Self.activity("XM-SPLIT-2"), middle, Self.activity("XM-SPLIT-3")])
             let path = try Self.write(text)
