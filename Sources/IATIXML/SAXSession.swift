@@ -100,7 +100,9 @@ private struct SAXState {
     /// other encodings still get their tree, which their upgrade or their bytes need.
     let buildsTrees: Bool
     /// Gets the content of 2.0x activities read without their tree.
-    let contentHandler: (any ElementContentHandler)?
+    /// Held without counting references (the caller keeps it for the whole pass): it is called
+    /// for every element, and a retain and release each time would show.
+    unowned(unsafe) let contentHandler: (any ElementContentHandler)?
     var context: xmlParserCtxtPtr?
     var failure: IATIXMLError?
 
@@ -418,16 +420,14 @@ private func saxSession(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePoi
 /// addressing on the pointer's bits, cheaper than hashing a key through `Hasher` for every element
 /// and attribute.
 private struct NameTable {
-    private struct Entry {
-        var name: String
-        /// The name's index in the vocabulary, or -1.
-        var code: Int
-        /// The index of `xml:` + name, for attributes in the XML namespace.
-        var xmlCode: Int
-    }
-
+    // Names and codes in separate arrays: reading a code then copies no string (no retain and
+    // release for every element).
     private var keys: [UnsafeRawPointer?] = Array(repeating: nil, count: 256)
-    private var entries: [Entry] = Array(repeating: Entry(name: "", code: -1, xmlCode: -1), count: 256)
+    private var names: [String] = Array(repeating: "", count: 256)
+    /// The name's index in the vocabulary, or -1.
+    private var codes: [Int] = Array(repeating: -1, count: 256)
+    /// The index of `xml:` + name, for attributes in the XML namespace.
+    private var xmlCodes: [Int] = Array(repeating: -1, count: 256)
     private var count = 0
     private let vocabulary: [String: Int]
 
@@ -441,23 +441,24 @@ private struct NameTable {
     }
 
     mutating func name(_ pointer: UnsafePointer<xmlChar>) -> String {
-        entries[slot(of: pointer)].name
+        names[slot(of: pointer)]
     }
 
     /// The vocabulary index of an element's local name.
     mutating func code(_ pointer: UnsafePointer<xmlChar>) -> Int {
-        entries[slot(of: pointer)].code
+        codes[slot(of: pointer)]
     }
 
     /// The vocabulary index of an attribute: its local name when it has no namespace, `xml:` + it in
     /// the XML namespace, else -1.
     mutating func attributeCode(_ pointer: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?) -> Int {
         guard let uri else { return code(pointer) }
-        let entry = entries[slot(of: pointer)]
-        guard entry.xmlCode >= 0, name(uri) == XMLNode.xmlNamespace else { return -1 }
-        return entry.xmlCode
+        let xmlCode = xmlCodes[slot(of: pointer)]
+        guard xmlCode >= 0, name(uri) == XMLNode.xmlNamespace else { return -1 }
+        return xmlCode
     }
 
+    @inline(__always)
     private mutating func slot(of pointer: UnsafePointer<xmlChar>) -> Int {
         let key = UnsafeRawPointer(pointer)
         let mask = keys.count - 1
@@ -466,28 +467,37 @@ private struct NameTable {
             if found == key { return slot }
             slot = (slot + 1) & mask
         }
-        let name = String(cString: pointer)
+        return add(key, at: slot)
+    }
+
+    private mutating func add(_ key: UnsafeRawPointer, at slot: Int) -> Int {
+        let name = String(cString: key.assumingMemoryBound(to: UInt8.self))
         keys[slot] = key
-        entries[slot] = Entry(name: name, code: vocabulary[name] ?? -1, xmlCode: vocabulary["xml:" + name] ?? -1)
+        names[slot] = name
+        codes[slot] = vocabulary[name] ?? -1
+        xmlCodes[slot] = vocabulary["xml:" + name] ?? -1
         count += 1
-        if count * 2 > keys.count {
-            grow()
-            return self.slot(of: pointer)
-        }
-        return slot
+        guard count * 2 > keys.count else { return slot }
+        grow()
+        return self.slot(of: key.assumingMemoryBound(to: xmlChar.self))
     }
 
     private mutating func grow() {
-        let oldKeys = keys, oldEntries = entries
-        keys = Array(repeating: nil, count: oldKeys.count * 2)
-        entries = Array(repeating: Entry(name: "", code: -1, xmlCode: -1), count: oldKeys.count * 2)
-        let mask = keys.count - 1
-        for (index, key) in oldKeys.enumerated() {
+        let old = (keys: keys, names: names, codes: codes, xmlCodes: xmlCodes)
+        let size = old.keys.count * 2
+        keys = Array(repeating: nil, count: size)
+        names = Array(repeating: "", count: size)
+        codes = Array(repeating: -1, count: size)
+        xmlCodes = Array(repeating: -1, count: size)
+        let mask = size - 1
+        for (index, key) in old.keys.enumerated() {
             guard let key else { continue }
             var slot = Self.slot(key, mask: mask)
             while keys[slot] != nil { slot = (slot + 1) & mask }
             keys[slot] = key
-            entries[slot] = oldEntries[index]
+            names[slot] = old.names[index]
+            codes[slot] = old.codes[index]
+            xmlCodes[slot] = old.xmlCodes[index]
         }
     }
 }
