@@ -14,7 +14,7 @@ struct Importer {
     let database: Database
     /// Validates each file before it is imported and stores its findings; `nil` imports without.
     var validator: Validator?
-    var batchRows = 20_000
+    var batchRows = 10_000
 
     /// Files from this size on are parsed in two parts at once (see ``FileSplit``).
     var splitSize = 32 << 20
