@@ -24,8 +24,9 @@ final class BackgroundHasher: @unchecked Sendable {
     func update(file path: String) {
         queue.async {
             do {
-                let file = try MappedFile(path: path)
-                file.forEachPiece(of: 0..<file.bytes.count) { self.hasher.update(bufferPointer: $0) }
+                var status = stat()
+                guard stat(path, &status) == 0 else { throw StoreError(.location, "cannot read \(path)") }
+                try FilePieces.forEach(in: path, range: 0..<Int(status.st_size)) { piece, _ in self.hasher.update(bufferPointer: piece) }
             } catch {
                 self.failed = true
             }

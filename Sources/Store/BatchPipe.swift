@@ -21,6 +21,8 @@ final class BatchPipe: @unchecked Sendable {
 
     /// A receiver waiting for the next batch: set only while the queue is empty and the pipe not done.
     private var waiter: CheckedContinuation<ImportBatch?, any Error>?
+    /// Callers of ``stop()`` waiting for the producers to finish.
+    private var stopWaiters: [CheckedContinuation<Void, Never>] = []
 
     /// Blocks the producer while the pipe is full; returns `false` when the consumer gave up.
     func send(_ batch: ImportBatch) -> Bool {
@@ -56,8 +58,11 @@ final class BatchPipe: @unchecked Sendable {
             self.waiter = nil
         }
         let failure = self.failure
+        let stopped = running == 0 ? stopWaiters : []
+        if running == 0 { stopWaiters = [] }
         condition.broadcast()
         condition.unlock()
+        for continuation in stopped { continuation.resume() }
         if let waiter {
             if let failure { waiter.resume(throwing: failure) } else { waiter.resume(returning: nil) }
         }
@@ -105,11 +110,13 @@ final class BatchPipe: @unchecked Sendable {
     func stop() async {
         cancel()
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            Thread.detachNewThread {
-                self.condition.lock()
-                while self.running > 0 { self.condition.wait() }
-                self.condition.unlock()
+            condition.lock()
+            if running == 0 {
+                condition.unlock()
                 continuation.resume()
+            } else {
+                stopWaiters.append(continuation)
+                condition.unlock()
             }
         }
     }

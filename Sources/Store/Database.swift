@@ -29,6 +29,8 @@ final class Database: Sendable {
         let rowsSource: UnsafeMutablePointer<SQLiteRowsTable.Source>
         /// The bulk path's statements, prepared once per table.
         let statements = PreparedStatements()
+        /// Held while a batch is written: the rows source and the statements serve one batch at a time.
+        let bulkLock = NSLock()
 
         /// sqlite-nio keeps the handle internal; reading it through reflection uses the one SQLite
         /// the process links (a second copy on the same file would break its locking).
@@ -205,6 +207,8 @@ final class Database: Sendable {
 
     /// One `INSERT … SELECT` from ``SQLiteRowsTable``, which reads the rows in place.
     private static func insert(_ rows: TableRows, sqlite handle: SQLiteHandle) throws {
+        handle.bulkLock.lock()
+        defer { handle.bulkLock.unlock() }
         let table = rows.table
         func failure(_ what: String) -> StoreError {
             let message = sqlite_nio_sqlite3_errmsg(handle.raw).map { String(cString: $0) } ?? "error"

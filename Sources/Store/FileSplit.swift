@@ -55,15 +55,11 @@ struct FileSplit: Sendable {
     /// newlines, by which its lines are shifted, and the activity start tags: no fewer than the
     /// activities the first part holds, so the second part's ids can start past them.
     func skipped(path: String) throws -> (newlines: Int, activityTags: Int) {
-        let file = try MappedFile(path: path)
-        guard file.bytes.count >= cut else { throw StoreError(.location, "\(path) is shorter than it was") }
         var newlines = 0, tags = 0
-        file.forEachPiece(of: prologueEnd..<cut) { piece in
-            newlines += Self.count(10, in: piece)
-            // Seen with the bytes after it, so a tag across two pieces is seen whole.
-            let start = file.bytes.baseAddress!.distance(to: piece.baseAddress!)
-            let window = UnsafeRawBufferPointer(rebasing: file.bytes[start..<min(start + piece.count + Self.tag.count, file.bytes.count)])
-            Self.forEachActivityTag(in: window, startingBefore: piece.count) { _ in tags += 1; return true }
+        // Each piece comes with the bytes after it, so a tag across two pieces is seen whole.
+        try FilePieces.forEach(in: path, range: prologueEnd..<cut, overlap: Self.tag.count) { piece, own in
+            newlines += Self.count(10, in: UnsafeRawBufferPointer(rebasing: piece[0..<own]))
+            Self.forEachActivityTag(in: piece, startingBefore: own) { _ in tags += 1; return true }
         }
         return (newlines, tags)
     }

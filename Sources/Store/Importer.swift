@@ -20,7 +20,16 @@ struct Importer {
     var splitSize = 32 << 20
 
     func importFile(at path: String, progress: (@Sendable (ImportProgress) -> Void)?) async -> ImportReport {
+        await importFileReportingParts(at: path, progress: progress).report
+    }
+
+    /// ``importFile(at:progress:)``, and whether the file was read in two parts (rather than in
+    /// one, or again in one after the parts did not add up).
+    func importFileReportingParts(
+        at path: String, progress: (@Sendable (ImportProgress) -> Void)?
+    ) async -> (report: ImportReport, readInParts: Bool) {
         var report = ImportReport(path: path, status: .failed)
+        var readInParts = false
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         report.bytes = size
         // A separate read-only pass before the transaction, so the store is locked only while writing.
@@ -40,6 +49,7 @@ struct Importer {
             let split = size >= splitSize ? FileSplit.find(path: path, size: size) : nil
             do {
                 report = try await attempt(split)
+                readInParts = split != nil
             } catch is Producer.PartFailed where split != nil {
                 // Rolled back; one pass reads what the parts could not (and finds the first error in order).
                 report = try await attempt(nil)
@@ -48,7 +58,7 @@ struct Importer {
             report.error = Self.message(error)
             await recordFailure(report)
         }
-        return report
+        return (report, readInParts)
     }
 
     static func message(_ error: any Error) -> String {

@@ -86,8 +86,14 @@ final class Producer: @unchecked Sendable {
 
     func run() {
         let hasher = BackgroundHasher()
+        // The file's bytes read: the second part's prologue is the first part's.
         var bytesRead = 0
         var lastProgress = 0
+        func reportProgress() {
+            lastProgress = bytesRead
+            progress?(ImportProgress(path: path, bytesRead: bytesRead, totalBytes: size,
+                                     activities: report.activities + report.organisations))
+        }
         do {
             let ranges: [Range<Int>]
             switch part {
@@ -103,23 +109,21 @@ final class Producer: @unchecked Sendable {
                 pastPrologue = false
                 firstActivityID += skipped.activityTags
                 projector.nextID = firstActivityID
+                bytesRead = -split.prologueEnd
             }
             try IATIReader().read(
                 file: path, ranges: ranges, endsBetweenElements: isFirstPart, contentHandler: projector,
                 onChunk: { chunk in
-                    if case .whole = self.part { hasher.update(chunk) }
+                    if self.isWhole { hasher.update(chunk) }
                     bytesRead += chunk.count
-                    if let progress = self.progress, bytesRead - lastProgress >= 1 << 20 || bytesRead == self.size {
-                        lastProgress = bytesRead
-                        progress(ImportProgress(path: self.path, bytesRead: bytesRead, totalBytes: self.size,
-                                                activities: self.report.activities + self.report.organisations))
-                    }
+                    if bytesRead - lastProgress >= 1 << 20 { reportProgress() }
                 }
             ) { event in
                 if self.pipe.isCancelled { throw Cancelled() }
                 try self.handle(event)
             }
-            if case .whole = part {
+            reportProgress()
+            if isWhole {
                 report.sha256 = hasher.finalize()
                 report.bytes = bytesRead
             }
@@ -135,7 +139,7 @@ final class Producer: @unchecked Sendable {
                 return
             }
             switch (part, error) {
-            case (_, is Cancelled), (.whole, _): pipe.finish(throwing: error)
+            case (.whole, _): pipe.finish(throwing: error)
             case (.second, _): pipe.finish(throwing: PartFailed(description: "\(error)"))
             case (.first, let error as IATIXMLError) where error.reason == .partEnd: pipe.finish(throwing: PartFailed(description: "\(error)"))
             case (.first, _): pipe.finish(throwing: error)
@@ -143,9 +147,22 @@ final class Producer: @unchecked Sendable {
         }
     }
 
+    /// A ``PartFailed`` to throw from the reader's handler, kept aside too: the reader passes a
+    /// handler's error on as its own.
+    private func fail(_ description: String) -> PartFailed {
+        let failure = PartFailed(description: description)
+        partFailure = failure
+        return failure
+    }
+
     /// The reporting organisation most activities name (the first in order on a tie).
     static func mostNamed(_ reportingOrgs: [String: Int]) -> String? {
         reportingOrgs.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+    }
+
+    private var isWhole: Bool {
+        if case .whole = part { return true }
+        return false
     }
 
     private var isFirstPart: Bool {
@@ -158,6 +175,8 @@ final class Producer: @unchecked Sendable {
         case .envelope where !pastPrologue:
             break
         case .header(let header):
+            // Organisations are numbered from the first id on in each part.
+            if header.kind == .organisations, !isWhole { throw fail("an organisations file is not read in parts") }
             self.header = header
             report.kind = header.kind.rawValue
             report.version = header.version
@@ -225,10 +244,7 @@ final class Producer: @unchecked Sendable {
             return nil
         }
         if let sharedKeys, !sharedKeys.claim(key, by: self) {
-            // Kept aside: the reader passes a handler's error on as its own.
-            let failure = PartFailed(description: "\(key.identifier) is in both parts")
-            partFailure = failure
-            throw failure
+            throw fail("\(key.identifier) is in both parts")
         }
         return key
     }
