@@ -28,6 +28,7 @@ final class SAXSession {
     }
 
     deinit {
+        state.pointee.release()
         state.deinitialize(count: 1)
         state.deallocate()
     }
@@ -79,6 +80,15 @@ final class SAXSession {
     }
 }
 
+/// A content handler in a class of its own, so that it can be reached through `Unmanaged`.
+private final class HandlerBox {
+    let handler: any ElementContentHandler
+
+    init(_ handler: any ElementContentHandler) {
+        self.handler = handler
+    }
+}
+
 /// What one pass keeps between libxml2's callbacks.
 private struct SAXState {
     /// An element under the container that is still open.
@@ -100,9 +110,10 @@ private struct SAXState {
     /// other encodings still get their tree, which their upgrade or their bytes need.
     let buildsTrees: Bool
     /// Gets the content of 2.0x activities read without their tree.
-    /// Held without counting references (the caller keeps it for the whole pass): it is called
-    /// for every element, and a retain and release each time would show.
-    unowned(unsafe) let contentHandler: (any ElementContentHandler)?
+    let contentHandler: (any ElementContentHandler)?
+    /// `contentHandler`, reached without counting references: it is called for every element,
+    /// and a retain and release each time would show.
+    private let handlerBox: Unmanaged<HandlerBox>?
     var context: xmlParserCtxtPtr?
     var failure: IATIXMLError?
 
@@ -134,6 +145,7 @@ private struct SAXState {
         self.file = file
         self.buildsTrees = buildsTrees
         self.contentHandler = contentHandler
+        handlerBox = contentHandler.map { Unmanaged.passRetained(HandlerBox($0)) }
         self.handle = handle
         names = NameTable(vocabulary: contentHandler?.names ?? [])
     }
@@ -175,6 +187,11 @@ private struct SAXState {
             cursor += 1
         }
         return true
+    }
+
+    /// Ends the pass's hold on the content handler.
+    func release() {
+        handlerBox?.release()
     }
 
     // MARK: Events
@@ -233,7 +250,7 @@ private struct SAXState {
         localname: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?,
         attributeCount: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     ) {
-        guard let contentHandler else { return }
+        guard let handlerBox else { return }
         // Written in place rather than emptied and appended: this runs for every element.
         if attributeCodes.count < attributeCount { attributeCodes += Array(repeating: -1, count: attributeCount - attributeCodes.count) }
         for index in 0..<attributeCount {
@@ -242,7 +259,7 @@ private struct SAXState {
         let code = uri == nil ? names.code(localname) : -1
         attributeCodes.withUnsafeBufferPointer { codes in
             let codes = UnsafeBufferPointer(rebasing: codes[0..<attributeCount])
-            contentHandler.startElement(code, attributes: ElementAttributes(raw: attributes, codes: codes))
+            handlerBox._withUnsafeGuaranteedRef { $0.handler.startElement(code, attributes: ElementAttributes(raw: attributes, codes: codes)) }
         }
     }
 
@@ -254,7 +271,8 @@ private struct SAXState {
             return
         }
         if outerReported, depth > containerDepth {
-            contentHandler?.endElement(uri == nil ? names.code(localname) : -1)
+            let code = uri == nil ? names.code(localname) : -1
+            handlerBox?._withUnsafeGuaranteedRef { $0.handler.endElement(code) }
         }
         if outerShallow, depth > containerDepth + 1 { return }
         guard depth > containerDepth, var frame = frames.popLast() else { return }
@@ -280,7 +298,7 @@ private struct SAXState {
     mutating func characters(_ bytes: UnsafePointer<xmlChar>, count: Int) {
         guard !frames.isEmpty, count > 0 else { return }
         guard !outerShallow else {
-            if outerReported { contentHandler?.characters(UnsafeBufferPointer(start: bytes, count: count)) }
+            if outerReported { handlerBox?._withUnsafeGuaranteedRef { $0.handler.characters(UnsafeBufferPointer(start: bytes, count: count)) } }
             return
         }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))

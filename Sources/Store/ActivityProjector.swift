@@ -48,7 +48,7 @@ final class ActivityProjector: ElementContentHandler {
     // MARK: The activity being read
 
     @exclusivity(unchecked) private var marks: [(cells: Int, bytes: Int)] = []
-    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var frames = UnsafeStack<Frame>()
     /// Character data of the activity's text elements; ranges of it are kept until the activity ends.
     @exclusivity(unchecked) private var text: [UInt8] = []
     /// The attributes of the element being reported: valid during `startElement` only.
@@ -111,10 +111,14 @@ final class ActivityProjector: ElementContentHandler {
         var ownText: [UInt8] = []
     }
 
+    deinit {
+        frames.deallocate()
+    }
+
     // MARK: Events
 
     func startElement(_ code: Int, attributes list: ElementAttributes) {
-        if !frames.isEmpty { frames[frames.count - 1].hasChildren = true }
+        frames.updateLast { $0.hasChildren = true }
         let name = Name(rawValue: code)
         attributes = list
         defer {
@@ -122,7 +126,7 @@ final class ActivityProjector: ElementContentHandler {
             freeDecodedValues()
         }
         let role = name.map { self.role(of: $0, parent: frames.last?.role) } ?? .ignored
-        frames.append(Frame(role: role, name: name, textStart: text.count))
+        frames.push(Frame(role: role, name: name, textStart: text.count))
     }
 
     func takeBytes(_ bytes: UnsafeRawBufferPointer) -> Bool {
