@@ -190,18 +190,27 @@ final class Database: Sendable {
 
     /// Writes the rows into their table on the engine's fastest path.
     func insert(_ rows: TableRows) async throws {
-        guard rows.rowCount > 0 else { return }
+        try await insert([rows])
+    }
+
+    /// Writes rows of several tables, in order; on SQLite in one trip to the thread pool.
+    func insert(_ tables: [TableRows]) async throws {
+        let tables = tables.filter { $0.rowCount > 0 }
+        guard !tables.isEmpty else { return }
         do {
             switch engine {
             case .sqlite(_, let handle):
                 // On the thread pool sqlite-nio runs its queries on: blocking calls stay off the tasks' threads.
-                try await NIOThreadPool.singleton.runIfActive { try Self.insert(rows, sqlite: handle) }
-            case .postgres(let connection): try await Self.copy(rows, postgres: connection)
+                try await NIOThreadPool.singleton.runIfActive {
+                    for rows in tables { try Self.insert(rows, sqlite: handle) }
+                }
+            case .postgres(let connection):
+                for rows in tables { try await Self.copy(rows, postgres: connection) }
             }
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(.database, "writing \(rows.rowCount) rows into \(rows.table.name): \(String(reflecting: error))")
+            throw StoreError(.database, "writing rows into \(tables.map(\.table.name).joined(separator: ", ")): \(String(reflecting: error))")
         }
     }
 
@@ -214,8 +223,22 @@ final class Database: Sendable {
             let message = sqlite_nio_sqlite3_errmsg(handle.raw).map { String(cString: $0) } ?? "error"
             return StoreError(.database, "\(what) into \(table.name): \(message)")
         }
-        guard let statement = handle.statements.statement(for: table.name, in: handle.raw, sql: {
-            SQLiteRowsTable.insertStatement(into: table.name, columns: table.columnNames)
+        // Columns NULL in every row are left out: SQLite then asks for fewer values per row.
+        let width = table.columns.count
+        var filled = [Bool](repeating: false, count: width)
+        var filledCount = 0
+        rows.cells.withUnsafeBufferPointer { cells in
+            for row in stride(from: 0, to: cells.count, by: width) where filledCount < width {
+                for column in 0..<width where !filled[column] && !cells[row + column].isNull {
+                    filled[column] = true
+                    filledCount += 1
+                }
+            }
+        }
+        let indexes = filled.indices.filter { filled[$0] }
+        let name = table.name + ":" + indexes.map(String.init).joined(separator: ",")
+        guard let statement = handle.statements.statement(for: name, in: handle.raw, sql: {
+            SQLiteRowsTable.insertStatement(into: table.name, columns: table.columnNames, indexes: indexes)
         }) else {
             throw failure("preparing the insert")
         }

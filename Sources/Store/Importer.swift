@@ -160,9 +160,7 @@ struct Importer {
                           projections: Schema.activityProjections, foreignKey: "activity_id")
         try await replace(batch.organisationKeys, stored: &storedOrganisations, identifierColumn: "identifier",
                           projections: [Schema.organisationBudget], foreignKey: "organisation_id")
-        for rows in batch.rows where rows.rowCount > 0 {
-            try await database.insert(rows)
-        }
+        try await database.insert(batch.rows)
     }
 
     /// Deletes the stored versions of the activities (or organisations) about to be written, and their projections.

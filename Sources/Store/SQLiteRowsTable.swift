@@ -36,10 +36,11 @@ enum SQLiteRowsTable {
         return sqlite_nio_sqlite3_create_module_v2(handle, name, module, source, nil) == SQLITE_OK
     }
 
-    /// The statement that writes the source's rows into `table`.
-    static func insertStatement(into table: String, columns: [String]) -> String {
-        "INSERT INTO \(table) (\(columns.joined(separator: ","))) SELECT "
-            + columns.indices.map { "c\($0)" }.joined(separator: ",") + " FROM \(name)"
+    /// The statement that writes the source's rows into `table`: the columns at `indexes` of
+    /// `columns` (the others are left NULL).
+    static func insertStatement(into table: String, columns: [String], indexes: [Int]) -> String {
+        "INSERT INTO \(table) (\(indexes.map { columns[$0] }.joined(separator: ","))) SELECT "
+            + indexes.map { "c\($0)" }.joined(separator: ",") + " FROM \(name)"
     }
 
     /// Never changed once made; SQLite reads it from any thread.
