@@ -181,7 +181,8 @@ private struct SAXState {
     /// nothing but white space read and not yet parsed.
     var isBetweenElements: Bool {
         guard let containerDepth, !containerClosed, depth == containerDepth, frames.isEmpty,
-              context?.pointee.instate == XML_PARSER_CONTENT, let input = context?.pointee.input?.pointee, var cursor = input.cur, let end = input.end else { return false }
+              context?.pointee.instate == XML_PARSER_CONTENT,
+              let input = context?.pointee.input?.pointee, var cursor = input.cur, let end = input.end else { return false }
         while cursor < end {
             guard cursor.pointee == 32 || cursor.pointee == 9 || cursor.pointee == 10 || cursor.pointee == 13 else { return false }
             cursor += 1

@@ -592,7 +592,7 @@ extension ActivityProjector {
     }
 
     /// `columns`, flattened: one lookup per cell set.
-    static let columnTable: [Int] = columns.flatMap { $0 }
+    private static let columnTable: [Int] = columns.flatMap { $0 }
 
     /// Where each table's row starts in `open`, and how many cells it has.
     static let rowStart: [Int] = Slot.allCases.reduce(into: [0]) { $0.append($0.last! + $1.table.columns.count) }

@@ -12,9 +12,10 @@ import VaporCSQLite
 /// One connection to the store's database: SQLite (a file, the default) or PostgreSQL (a `postgres://` URL).
 ///
 /// Queries, aggregates and migrations go through SQLKit, one set for both engines. The bulk path
-/// of the import does not: on SQLite it steps one prepared `INSERT` per table on the connection's
-/// own `sqlite3` handle, and on PostgreSQL it uses `COPY`, several times faster than SQLKit's builder
-/// or sqlite-nio's `query` (which converts and hops threads for every statement).
+/// of the import does not: on SQLite it runs one `INSERT … SELECT` per table and batch from a
+/// virtual table over the rows in memory (``SQLiteRowsTable``) on the connection's own `sqlite3`
+/// handle, and on PostgreSQL it uses `COPY`, several times faster than SQLKit's builder or
+/// sqlite-nio's `query` (which converts and hops threads for every statement).
 final class Database: Sendable {
     enum Engine: Sendable {
         case sqlite(SQLiteConnection, SQLiteHandle)
@@ -310,12 +311,18 @@ final class Database: Sendable {
 final class PreparedStatements: @unchecked Sendable {
     private let lock = NSLock()
     private var statements: [String: OpaquePointer] = [:]
+    /// More than this many are all finalized before the next is prepared.
+    private let limit = 256
 
     /// The statement named `name`, prepared from `sql()` the first time; `nil` when it does not prepare.
     func statement(for name: String, in handle: OpaquePointer, sql: () -> String) -> OpaquePointer? {
         lock.lock()
         defer { lock.unlock() }
         if let statement = statements[name] { return statement }
+        if statements.count >= limit {
+            for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
+            statements = [:]
+        }
         var prepared: OpaquePointer?
         guard sqlite_nio_sqlite3_prepare_v2(handle, sql(), -1, &prepared, nil) == SQLITE_OK, let prepared else { return nil }
         statements[name] = prepared
