@@ -25,6 +25,9 @@ final class Producer: @unchecked Sendable {
     let datasetID: Int
     let batchRows: Int
     let pipe: BatchPipe
+    /// Whether the file's SHA-256 is made from the chunks this producer reads (a whole file that
+    /// cannot be read a second time, such as a pipe); otherwise the importer hashes the file.
+    let hashesChunks: Bool
     let progress: (@Sendable (ImportProgress) -> Void)?
 
     private(set) var report: ImportReport
@@ -51,9 +54,11 @@ final class Producer: @unchecked Sendable {
 
     init(
         path: String, size: Int, part: Part = .whole, datasetID: Int, firstActivityID: Int, firstOrganisationID: Int,
-        batchRows: Int, pipe: BatchPipe, sharedKeys: SharedKeys? = nil, progress: (@Sendable (ImportProgress) -> Void)?
+        batchRows: Int, pipe: BatchPipe, hashesChunks: Bool = true, sharedKeys: SharedKeys? = nil,
+        progress: (@Sendable (ImportProgress) -> Void)?
     ) {
         self.sharedKeys = sharedKeys
+        self.hashesChunks = hashesChunks
         self.path = path
         self.size = size
         self.part = part
@@ -114,7 +119,7 @@ final class Producer: @unchecked Sendable {
             try IATIReader().read(
                 file: path, ranges: ranges, endsBetweenElements: isFirstPart, contentHandler: projector,
                 onChunk: { chunk in
-                    if self.isWhole { hasher.update(chunk) }
+                    if self.hashesChunks { hasher.update(chunk) }
                     bytesRead += chunk.count
                     if bytesRead - lastProgress >= 1 << 20 { reportProgress() }
                 }
@@ -123,10 +128,8 @@ final class Producer: @unchecked Sendable {
                 try self.handle(event)
             }
             reportProgress()
-            if isWhole {
-                report.sha256 = hasher.finalize()
-                report.bytes = bytesRead
-            }
+            if hashesChunks { report.sha256 = hasher.finalize() }
+            if isWhole { report.bytes = bytesRead }
             report.reportingOrg = Self.mostNamed(reportingOrgs)
             let batch = projector.batch
             if batch.rowCount > 0 || !batch.activityKeys.isEmpty || !batch.organisationKeys.isEmpty {
