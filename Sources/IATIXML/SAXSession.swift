@@ -109,10 +109,8 @@ private struct SAXState {
     /// only (no children): what a caller that parses the bytes itself needs. Legacy elements and
     /// other encodings still get their tree, which their upgrade or their bytes need.
     let buildsTrees: Bool
-    /// Gets the content of 2.0x activities read without their tree.
-    let contentHandler: (any ElementContentHandler)?
-    /// `contentHandler`, reached without counting references: it is called for every element,
-    /// and a retain and release each time would show.
+    /// Gets the content of 2.0x activities read without their tree, reached without counting
+    /// references: it is called for every element, and a retain and release each time would show.
     private let handlerBox: Unmanaged<HandlerBox>?
     var context: xmlParserCtxtPtr?
     var failure: IATIXMLError?
@@ -144,7 +142,6 @@ private struct SAXState {
     ) {
         self.file = file
         self.buildsTrees = buildsTrees
-        self.contentHandler = contentHandler
         handlerBox = contentHandler.map { Unmanaged.passRetained(HandlerBox($0)) }
         self.handle = handle
         names = NameTable(vocabulary: contentHandler?.names ?? [])
@@ -234,7 +231,7 @@ private struct SAXState {
             attributes: makeAttributes(count: attributeCount, attributes), line: line)
         let readable = frames.isEmpty && !legacy && !convertsEncoding
             && node[attribute: "version"].map(DocumentHeader.isLegacyVersion) != true
-        let reported = readable && contentHandler != nil && namespace == nil && name == "iati-activity"
+        let reported = readable && handlerBox != nil && namespace == nil && name == "iati-activity"
         let shallow = readable && (!buildsTrees || reported)
         frames.append(Frame(node: node, startOffset: tag?.offset ?? -1, textStart: text.count, shallow: shallow, reported: reported))
         if frames.count == 1 {
@@ -333,7 +330,7 @@ private struct SAXState {
         if !convertsEncoding, frame.startOffset < end, let slice = window.bytes(frame.startOffset..<end),
            Self.slice(slice, isElementNamed: node.qualifiedName) {
             offset = frame.startOffset
-            let taken = frame.reported && contentHandler?.takeBytes(slice) == true
+            let taken = frame.reported && handlerBox?._withUnsafeGuaranteedRef { $0.handler.takeBytes(slice) } == true
             if !taken { xml = Array(slice) }
         }
         if offset == nil { xml = Array(node.xmlString().utf8) }

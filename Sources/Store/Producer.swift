@@ -90,7 +90,7 @@ final class Producer: @unchecked Sendable {
     }
 
     func run() {
-        let hasher = BackgroundHasher()
+        let hasher = hashesChunks ? BackgroundHasher() : nil
         // The file's bytes read: the second part's prologue is the first part's.
         var bytesRead = 0
         var lastProgress = 0
@@ -119,7 +119,7 @@ final class Producer: @unchecked Sendable {
             try IATIReader().read(
                 file: path, ranges: ranges, endsBetweenElements: isFirstPart, contentHandler: projector,
                 onChunk: { chunk in
-                    if self.hashesChunks { hasher.update(chunk) }
+                    hasher?.update(chunk)
                     bytesRead += chunk.count
                     if bytesRead - lastProgress >= 1 << 20 { reportProgress() }
                 }
@@ -128,7 +128,7 @@ final class Producer: @unchecked Sendable {
                 try self.handle(event)
             }
             reportProgress()
-            if hashesChunks { report.sha256 = hasher.finalize() }
+            if let hasher { report.sha256 = hasher.finalize() }
             if isWhole { report.bytes = bytesRead }
             report.reportingOrg = Self.mostNamed(reportingOrgs)
             let batch = projector.batch

@@ -10,8 +10,6 @@ struct UnsafeStack<Element: BitwiseCopyable> {
         base = .allocate(capacity: capacity)
     }
 
-    var isEmpty: Bool { count == 0 }
-
     var last: Element? { count > 0 ? base[count - 1] : nil }
 
     mutating func push(_ element: Element) {
