@@ -1,28 +1,44 @@
 import Foundation
 import IATIValidation
+import NIOConcurrencyHelpers
+import ServiceLifecycle
 import SQLKit
 
 /// The store: every imported IATI file, its activities and organisations, and their projections.
 ///
 /// One set of queries runs on SQLite (a file, the default) and PostgreSQL (a `postgres://` URL).
 /// Each activity is kept as the XML it was published as; projection tables serve the queries.
-public final class Store: Sendable {
-    let database: Database
+///
+/// A store is shared by every task of a process: writes (imports) go one after the other through
+/// one connection (``StoreWriter``), reads through a pool of connections of their own
+/// (``ReaderPool``) that never wait for a write, on SQLite too (always in WAL mode). As a
+/// `Service` it closes its connections when its service group shuts down.
+public final class Store: Sendable, Service {
+    let writer: StoreWriter
+    let readers: ReaderPool
+    private let closed = NIOLockedValueBox(false)
 
-    private init(database: Database) {
-        self.database = database
+    /// The write connection, for tests and benchmarks of this module that go around the writer's lock.
+    var database: Database { writer.database }
+
+    private init(writer: StoreWriter, readers: ReaderPool) {
+        self.writer = writer
+        self.readers = readers
     }
 
     /// Opens the database at `location` (a path or a `postgres://` URL) and brings its schema up to date.
-    public static func open(_ location: String) async throws -> Store {
-        let database = try await Database.open(location)
+    /// - Parameter readers: the most read connections open at once.
+    public static func open(_ location: String, readers: Int = 4) async throws -> Store {
+        let database = try await Database.open(location, role: .writer)
         do {
             try await Migrations.migrate(database)
         } catch {
             await database.close()
             throw error
         }
-        return Store(database: database)
+        return Store(
+            writer: StoreWriter(database: database),
+            readers: ReaderPool(limit: readers) { try await Database.open(location, role: .reader) })
     }
 
     /// Where the store is, with any password hidden.
@@ -30,8 +46,26 @@ public final class Store: Sendable {
 
     public var engineName: String { database.isPostgres ? "PostgreSQL" : "SQLite" }
 
+    /// Waits for the service group's graceful shutdown, then closes the store.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await close()
+    }
+
+    /// Closes every connection; work still waiting for one fails. Closing again does nothing.
     public func close() async {
-        await database.close()
+        let wasClosed = closed.withLockedValue { closed in
+            defer { closed = true }
+            return closed
+        }
+        guard !wasClosed else { return }
+        await readers.close()
+        try? await writer.exclusive { await $0.close() }
+    }
+
+    /// Runs `body` with a read connection of its own.
+    func read<T>(_ body: (Database) async throws -> T) async throws -> T {
+        try await readers.withConnection(body)
     }
 
     /// Imports one file in one transaction: all its activities or none. The report says which.
@@ -39,12 +73,12 @@ public final class Store: Sendable {
     public func importFile(
         at path: String, validator: Validator? = nil, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async -> ImportReport {
-        await Importer(database: database, validator: validator).importFile(at: path, progress: progress)
+        await Importer(writer: writer, validator: validator).importFile(at: path, progress: progress)
     }
 
     /// Every stored activity document of a dataset (by its sha256), in file order.
     public func activityDocuments(datasetSHA256 sha256: String) async throws -> [StoredDocument] {
-        try await database.sql.select()
+        try await read { database in try await database.sql.select()
             .column(SQLColumn("xml", table: "activity"))
             .column(SQLColumn("upgraded", table: "activity"))
             .column(SQLColumn("namespaces", table: "dataset"))
@@ -54,11 +88,12 @@ public final class Store: Sendable {
             .orderBy(SQLColumn("id", table: "activity"))
             .all()
             .map(StoredDocument.init(row:))
+        }
     }
 
     /// Every stored organisation document of a dataset (by its sha256), in file order.
     public func organisationDocuments(datasetSHA256 sha256: String) async throws -> [StoredDocument] {
-        try await database.sql.select()
+        try await read { database in try await database.sql.select()
             .column(SQLColumn("xml", table: "organisation"))
             .column(SQLColumn("namespaces", table: "dataset"))
             .column(SQLColumn("version", table: "dataset"))
@@ -68,6 +103,7 @@ public final class Store: Sendable {
             .orderBy(SQLColumn("id", table: "organisation"))
             .all()
             .map(StoredDocument.init(row:))
+        }
     }
 }
 

@@ -7,6 +7,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case database
         /// The database was written by a newer DevCoop than this one.
         case schemaTooNew
+        /// The store was closed while the work waited for a connection.
+        case closed
+        /// The query asks for what the store cannot answer: a page size out of range, an unknown dimension.
+        case query
     }
 
     public var reason: Reason

@@ -43,7 +43,7 @@ import Testing
         func load(splitSize: Int) async throws -> (ImportReport, Bool, [String: [[String?]]]) {
             try await engine.with { location in
                 let store = try await Store.open(location)
-                let (report, readInParts) = await Importer(database: store.database, batchRows: 40, splitSize: splitSize)
+                let (report, readInParts) = await Importer(writer: store.writer, batchRows: 40, splitSize: splitSize)
                     .importFileReportingParts(at: path, progress: nil)
                 let contents = try await contents(store.database)
                 await store.close()
@@ -132,7 +132,7 @@ import Testing
         #expect(try await !Self.expectSameAsOnePass(path, on: database), "read in parts despite the duplicate")
         try await database.with { location in
             let store = try await Store.open(location)
-            let report = await Importer(database: store.database, splitSize: 0).importFile(at: path, progress: nil)
+            let report = await Importer(writer: store.writer, splitSize: 0).importFile(at: path, progress: nil)
             #expect(report.duplicates == ["XM-SPLIT-2"])
             let title = try await store.database.sql.raw("SELECT title FROM activity WHERE iati_identifier = 'XM-SPLIT-2'").first()
             #expect(try title?.decode(column: "title", as: String.self) == "Activity 2")
@@ -151,7 +151,7 @@ import Testing
             #expect(try await !Self.expectSameAsOnePass(path, on: database))
             try await database.with { location in
                 let store = try await Store.open(location)
-                let report = await Importer(database: store.database, splitSize: 0).importFile(at: path, progress: nil)
+                let report = await Importer(writer: store.writer, splitSize: 0).importFile(at: path, progress: nil)
                 await store.close()
                 #expect(report.status == .failed)
                 // Activity `broken` starts on line 3 + 6 × broken; its title is its fourth line.

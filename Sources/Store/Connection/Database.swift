@@ -11,6 +11,9 @@ import VaporCSQLite
 
 /// One connection to the store's database: SQLite (a file, the default) or PostgreSQL (a `postgres://` URL).
 ///
+/// A store opens one ``Role/writer`` (behind ``StoreWriter``) and a pool of ``Role/reader``s
+/// (``ReaderPool``). SQLite runs in WAL mode always, so readers never wait for the writer.
+///
 /// Queries, aggregates and migrations go through SQLKit, one set for both engines. The bulk path
 /// of the import does not: on SQLite it runs one `INSERT … SELECT` per table and batch from a
 /// virtual table over the rows in memory (``SQLiteRowsTable``) on the connection's own `sqlite3`
@@ -18,8 +21,17 @@ import VaporCSQLite
 /// sqlite-nio's `query` (which converts and hops threads for every statement).
 final class Database: Sendable {
     enum Engine: Sendable {
-        case sqlite(SQLiteConnection, SQLiteHandle)
+        /// A reader has no handle: it never takes the bulk path.
+        case sqlite(SQLiteConnection, SQLiteHandle?)
         case postgres(PostgresConnection)
+    }
+
+    /// What a connection is opened for.
+    enum Role: Sendable {
+        /// The one connection that writes: it sets the file's journal mode and takes the bulk path.
+        case writer
+        /// A connection that only reads (SQLite refuses its writes: `query_only`).
+        case reader
     }
 
     /// sqlite-nio's `sqlite3*`, which it opens in serialized mode, so it may be used from any
@@ -50,8 +62,6 @@ final class Database: Sendable {
     let engine: Engine
     let sql: any SQLDatabase
     let location: String
-    /// On SQLite, flushes the file while an import writes (see ``bulkTransaction(_:)``).
-    private let writeback: BackgroundWriteback?
     private static let logger = Logger(label: "devcoop.store")
 
     private init(engine: Engine, location: String) {
@@ -60,10 +70,8 @@ final class Database: Sendable {
         switch engine {
         case .sqlite(let connection, _):
             sql = connection.sql()
-            writeback = BackgroundWriteback(path: location)
         case .postgres(let connection):
             sql = connection.sql(queryLogLevel: nil)
-            writeback = nil
         }
     }
 
@@ -73,7 +81,7 @@ final class Database: Sendable {
     }
 
     /// Opens `location`: a `postgres://` / `postgresql://` URL, or else the path of an SQLite file (created when missing).
-    static func open(_ location: String) async throws -> Database {
+    static func open(_ location: String, role: Role) async throws -> Database {
         if location.hasPrefix("postgres://") || location.hasPrefix("postgresql://") || location.hasPrefix("postgres+") {
             let url = location.hasPrefix("postgresql://") ? "postgres://" + location.dropFirst("postgresql://".count) : location
             let configuration: SQLPostgresConfiguration
@@ -90,6 +98,7 @@ final class Database: Sendable {
                 let database = Database(engine: .postgres(connection), location: Self.redacted(location))
                 do {
                     try await database.execute("SET client_min_messages TO WARNING")
+                    if role == .reader { try await database.execute("SET default_transaction_read_only = on") }
                 } catch {
                     await database.close()
                     throw error
@@ -107,16 +116,28 @@ final class Database: Sendable {
         } catch {
             throw StoreError(.location, "cannot open the SQLite database \(location): \(error)")
         }
-        guard let handle = SQLiteHandle(connection) else {
-            try? await connection.close()
-            throw StoreError(.location, "cannot reach the sqlite3 handle of sqlite-nio's connection (has its SQLiteConnection changed?)")
+        var handle: SQLiteHandle?
+        if role == .writer {
+            handle = SQLiteHandle(connection)
+            guard handle != nil else {
+                try? await connection.close()
+                throw StoreError(.location, "cannot reach the sqlite3 handle of sqlite-nio's connection (has its SQLiteConnection changed?)")
+            }
         }
         let database = Database(engine: .sqlite(connection, handle), location: location)
         do {
-            // WAL lets readers (the dashboard) go on while an import writes; NORMAL is durable at each commit in WAL.
-            try await database.execute("PRAGMA journal_mode = WAL")
-            try await database.execute("PRAGMA synchronous = NORMAL")
+            // Another connection may hold a write lock for a moment (a migration, a checkpoint).
             try await database.execute("PRAGMA busy_timeout = 10000")
+            switch role {
+            case .writer:
+                // WAL lets readers (the dashboard) go on while an import writes, and never changes
+                // back: switching modes needs the file to itself, and a reader opening then fails.
+                // NORMAL is durable at each commit in WAL.
+                try await database.execute("PRAGMA journal_mode = WAL")
+                try await database.execute("PRAGMA synchronous = NORMAL")
+            case .reader:
+                try await database.execute("PRAGMA query_only = 1")
+            }
             return database
         } catch {
             await database.close()
@@ -127,11 +148,9 @@ final class Database: Sendable {
     func close() async {
         switch engine {
         case .sqlite(let connection, let handle):
-            handle.statements.finalizeAll()
+            handle?.statements.finalizeAll()
             try? await connection.close()
-            handle.rowsSource.deallocate()
-            // Only now: closing a descriptor of the file drops every lock the process holds on it, SQLite's too.
-            writeback?.close()
+            handle?.rowsSource.deallocate()
         case .postgres(let connection): try? await connection.close()
         }
     }
@@ -158,35 +177,6 @@ final class Database: Sendable {
         }
     }
 
-    /// A transaction that writes a lot (an import). On SQLite it runs with a rollback journal instead
-    /// of the WAL when no other connection has the file open: pages new to the file are then written
-    /// once, where the WAL writes them twice (into the log, and again at the checkpoint that follows
-    /// the commit), which takes a third off a large import. Atomic either way. With another
-    /// connection open (a dashboard reading), it stays in WAL mode so that connection is not blocked.
-    /// Meanwhile the file is flushed in the background, so the commit's `fsync` finds little left to write.
-    func bulkTransaction<T: Sendable>(_ body: () async throws -> T) async throws -> T {
-        guard case .sqlite = engine else { return try await transaction(body) }
-        // Leaving WAL mode needs the file to itself; asking without waiting tells whether it is.
-        try await execute("PRAGMA busy_timeout = 0")
-        let leftWAL = (try? await journalMode("DELETE")) == "delete"
-        try await execute("PRAGMA busy_timeout = 10000")
-        writeback?.start()
-        defer { writeback?.stop() }
-        do {
-            let value = try await transaction(body)
-            if leftWAL { _ = try? await journalMode("WAL") }
-            return value
-        } catch {
-            if leftWAL { _ = try? await journalMode("WAL") }
-            throw error
-        }
-    }
-
-    /// Sets SQLite's journal mode; returns the mode in effect afterwards.
-    private func journalMode(_ mode: String) async throws -> String? {
-        try await sql.raw("PRAGMA journal_mode = \(unsafeRaw: mode)").first()?.decode(column: "journal_mode", as: String.self)
-    }
-
     // MARK: Bulk path
 
     /// Writes the rows into their table on the engine's fastest path.
@@ -201,6 +191,7 @@ final class Database: Sendable {
         do {
             switch engine {
             case .sqlite(_, let handle):
+                guard let handle else { throw StoreError(.database, "a read connection cannot write rows") }
                 // On the thread pool sqlite-nio runs its queries on: blocking calls stay off the tasks' threads.
                 try await NIOThreadPool.singleton.runIfActive {
                     for rows in tables { try Self.insert(rows, sqlite: handle) }

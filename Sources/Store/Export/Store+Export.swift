@@ -49,6 +49,10 @@ extension Store {
     /// The file appears whole or not at all: it is written beside `path` and moved there at the end.
     /// When nothing matches, no file is written and the report's count is 0.
     public func export(_ selection: ExportSelection, to path: String) async throws -> ExportReport {
+        try await read { database in try await export(selection, to: path, from: database) }
+    }
+
+    private func export(_ selection: ExportSelection, to path: String, from database: Database) async throws -> ExportReport {
         let table = selection.organisations ? Schema.organisation : Schema.activity
         let identifierColumn = selection.organisations ? "identifier" : "iati_identifier"
         func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {

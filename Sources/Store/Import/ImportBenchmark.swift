@@ -23,7 +23,7 @@ public enum ImportBenchmark {
         do {
             let database = store.database
             try await database.execute("ATTACH DATABASE '\(source.replacingOccurrences(of: "'", with: "''"))' AS source")
-            try await database.bulkTransaction {
+            try await store.writer.transaction { database in
                 for table in Schema.all {
                     try await database.execute("INSERT INTO main.\(table.name) SELECT * FROM source.\(table.name)")
                 }

@@ -11,7 +11,9 @@ import SQLKit
 /// a large file: ``FileSplit``); the calling task writes them, so parsing and writing overlap. Whatever fails (malformed XML, the database) rolls the whole file
 /// back: the store is left as it was, and a `failed` dataset row records why.
 struct Importer {
-    let database: Database
+    let writer: StoreWriter
+    /// The write connection: used only inside the writer's transactions.
+    private var database: Database { writer.database }
     /// Validates each file before it is imported and stores its findings; `nil` imports without.
     var validator: Validator?
     var batchRows = 10_000
@@ -39,7 +41,7 @@ struct Importer {
         // A separate read-only pass before the transaction, so the store is locked only while writing.
         let validation = validator?.validate(file: path)
         func attempt(_ split: FileSplit?) async throws -> ImportReport {
-            try await database.bulkTransaction {
+            try await writer.transaction { _ in
                 var report = try await importInTransaction(
                     path: path, size: size, hashesFile: isRegularFile, split: split, progress: progress)
                 if let validation {
@@ -241,7 +243,7 @@ struct Importer {
 
     private func recordFailure(_ report: ImportReport) async {
         do {
-            try await database.transaction {
+            try await writer.transaction { _ in
                 let id = try await nextID(in: Schema.dataset)
                 var rows = TableRows(Schema.dataset)
                 rows.append(datasetRow(report: report, header: nil, envelope: [], id: id, path: report.path))

@@ -29,7 +29,10 @@ public struct StoreStats: Sendable, Codable, Equatable {
 extension Store {
     /// Counts of what the store holds.
     public func stats() async throws -> StoreStats {
-        let sql = database.sql
+        try await read { database in try await Self.stats(database.sql) }
+    }
+
+    private static func stats(_ sql: any SQLDatabase) async throws -> StoreStats {
         func count(_ table: String, where condition: (column: String, value: String)? = nil) async throws -> Int {
             var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
             if let condition { query = query.where(SQLIdentifier(condition.column), .equal, condition.value) }
