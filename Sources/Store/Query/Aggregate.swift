@@ -88,7 +88,7 @@ extension Store {
             }
             _ = Self.filtered(select, by: aggregate.filter, postgres: database.isPostgres)
             for key in keys { select.groupBy(key) }
-            select.orderBy(SQLFunction("COUNT", args: SQLLiteral.all), .descending)
+            select.orderBy(SQLFunction("COUNT", args: SQLLiteral.all), SQLDirection.descending)
             for index in keys.indices { select.orderBy("k\(index)") }
             return try await select.all().map { row in
                 let count = try row.decode(column: "n", as: Int.self)

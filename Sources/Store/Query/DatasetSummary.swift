@@ -66,7 +66,7 @@ extension Store {
     /// Every dataset the store has recorded, newest first; only those with `status` when given.
     public func datasets(status: String? = nil) async throws -> [DatasetSummary] {
         try await read { database in
-            let query = Self.datasetsWithVerdict(database.sql).orderBy(SQLColumn("id", table: "dataset"), .descending)
+            let query = Self.datasetsWithVerdict(database.sql).orderBy(SQLColumn("id", table: "dataset"), SQLDirection.descending)
             if let status { query.where(SQLColumn("status", table: "dataset"), .equal, SQLBind(status)) }
             return try await query.all().map(DatasetSummary.init(row:))
         }
