@@ -35,9 +35,10 @@ struct TestDatabase: Sendable, CustomTestStringConvertible {
         case .postgres:
             let url = ProcessInfo.processInfo.environment["DEVCOOP_TEST_POSTGRES_URL"]!
             let name = "devcoop_test_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
-            let admin = try await Store.open(url)
+            // A bare connection: a store would migrate the server's own database.
+            let admin = try await Database.open(url, role: .writer)
             do {
-                try await admin.database.execute("CREATE DATABASE \(name)")
+                try await admin.execute("CREATE DATABASE \(name)")
             } catch {
                 await admin.close()
                 throw error
@@ -57,8 +58,8 @@ struct TestDatabase: Sendable, CustomTestStringConvertible {
     }
 
     private static func drop(_ name: String, url: String) async {
-        guard let admin = try? await Store.open(url) else { return }
-        try? await admin.database.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        guard let admin = try? await Database.open(url, role: .writer) else { return }
+        try? await admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
         await admin.close()
     }
 }

@@ -7,7 +7,6 @@ import PostgresNIO
 import SQLiteKit
 import SQLiteNIO
 import SQLKit
-import VaporCSQLite
 
 /// One connection to the store's database: SQLite (a file, the default) or PostgreSQL (a `postgres://` URL).
 ///
@@ -15,14 +14,12 @@ import VaporCSQLite
 /// (``ReaderPool``). SQLite runs in WAL mode always, so readers never wait for the writer.
 ///
 /// Queries, aggregates and migrations go through SQLKit, one set for both engines. The bulk path
-/// of the import does not: on SQLite it runs one `INSERT … SELECT` per table and batch from a
-/// virtual table over the rows in memory (``SQLiteRowsTable``) on the connection's own `sqlite3`
-/// handle, and on PostgreSQL it uses `COPY`, several times faster than SQLKit's builder or
-/// sqlite-nio's `query` (which converts and hops threads for every statement).
+/// of the import does not: ``insert(_:)-([TableRows])`` writes through ``SQLiteBulkWriter`` or
+/// ``PostgresCopy``.
 final class Database: Sendable {
     enum Engine: Sendable {
         /// A reader has no handle: it never takes the bulk path.
-        case sqlite(SQLiteConnection, SQLiteHandle?)
+        case sqlite(SQLiteConnection, SQLiteBulkWriter?)
         case postgres(PostgresConnection)
     }
 
@@ -32,31 +29,6 @@ final class Database: Sendable {
         case writer
         /// A connection that only reads (SQLite refuses its writes: `query_only`).
         case reader
-    }
-
-    /// sqlite-nio's `sqlite3*`, which it opens in serialized mode, so it may be used from any
-    /// thread; the store uses it only between sqlite-nio's queries, never during one.
-    struct SQLiteHandle: @unchecked Sendable {
-        let raw: OpaquePointer
-        /// What the connection's ``SQLiteRowsTable`` reads: set only around the statement that reads it.
-        let rowsSource: UnsafeMutablePointer<SQLiteRowsTable.Source>
-        /// The bulk path's statements, prepared once per table.
-        let statements = PreparedStatements()
-        /// Held while a batch is written: the rows source and the statements serve one batch at a time.
-        let bulkLock = NSLock()
-
-        /// sqlite-nio keeps the handle internal; reading it through reflection uses the one SQLite
-        /// the process links (a second copy on the same file would break its locking).
-        init?(_ connection: SQLiteConnection) {
-            guard let raw = Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer else { return nil }
-            self.raw = raw
-            rowsSource = .allocate(capacity: 1)
-            rowsSource.initialize(to: SQLiteRowsTable.Source())
-            guard SQLiteRowsTable.register(in: raw, source: rowsSource) else {
-                rowsSource.deallocate()
-                return nil
-            }
-        }
     }
 
     let engine: Engine
@@ -116,9 +88,9 @@ final class Database: Sendable {
         } catch {
             throw StoreError(.location, "cannot open the SQLite database \(location): \(error)")
         }
-        var handle: SQLiteHandle?
+        var handle: SQLiteBulkWriter?
         if role == .writer {
-            handle = SQLiteHandle(connection)
+            handle = SQLiteBulkWriter(connection)
             guard handle != nil else {
                 try? await connection.close()
                 throw StoreError(.location, "cannot reach the sqlite3 handle of sqlite-nio's connection (has its SQLiteConnection changed?)")
@@ -148,9 +120,9 @@ final class Database: Sendable {
     func close() async {
         switch engine {
         case .sqlite(let connection, let handle):
-            handle?.statements.finalizeAll()
+            handle?.finalizeStatements()
             try? await connection.close()
-            handle?.rowsSource.deallocate()
+            handle?.deallocate()
         case .postgres(let connection): try? await connection.close()
         }
     }
@@ -194,10 +166,10 @@ final class Database: Sendable {
                 guard let handle else { throw StoreError(.database, "a read connection cannot write rows") }
                 // On the thread pool sqlite-nio runs its queries on: blocking calls stay off the tasks' threads.
                 try await NIOThreadPool.singleton.runIfActive {
-                    for rows in tables { try Self.insert(rows, sqlite: handle) }
+                    for rows in tables { try handle.insert(rows) }
                 }
             case .postgres(let connection):
-                for rows in tables { try await Self.copy(rows, postgres: connection) }
+                for rows in tables { try await PostgresCopy.copy(rows, into: connection) }
             }
         } catch let error as StoreError {
             throw error
@@ -206,124 +178,10 @@ final class Database: Sendable {
         }
     }
 
-    /// One `INSERT … SELECT` from ``SQLiteRowsTable``, which reads the rows in place.
-    private static func insert(_ rows: TableRows, sqlite handle: SQLiteHandle) throws {
-        handle.bulkLock.lock()
-        defer { handle.bulkLock.unlock() }
-        let table = rows.table
-        func failure(_ what: String) -> StoreError {
-            let message = sqlite_nio_sqlite3_errmsg(handle.raw).map { String(cString: $0) } ?? "error"
-            return StoreError(.database, "\(what) into \(table.name): \(message)")
-        }
-        // Columns NULL in every row are left out: SQLite then asks for fewer values per row.
-        let width = table.columns.count
-        var filled = [Bool](repeating: false, count: width)
-        var filledCount = 0
-        rows.cells.withUnsafeBufferPointer { cells in
-            for row in stride(from: 0, to: cells.count, by: width) where filledCount < width {
-                for column in 0..<width where !filled[column] && !cells[row + column].isNull {
-                    filled[column] = true
-                    filledCount += 1
-                }
-            }
-        }
-        let indexes = filled.indices.filter { filled[$0] }
-        let name = table.name + ":" + indexes.map(String.init).joined(separator: ",")
-        guard let statement = handle.statements.statement(for: name, in: handle.raw, sql: {
-            SQLiteRowsTable.insertStatement(into: table.name, columns: table.columnNames, indexes: indexes)
-        }) else {
-            throw failure("preparing the insert")
-        }
-        defer { sqlite_nio_sqlite3_reset(statement) }
-        try rows.cells.withUnsafeBufferPointer { cells in
-            try rows.bytes.withUnsafeBufferPointer { bytes in
-                handle.rowsSource.pointee = SQLiteRowsTable.Source(
-                    cells: cells, bytes: bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                    width: table.columns.count)
-                defer { handle.rowsSource.pointee = SQLiteRowsTable.Source() }
-                guard sqlite_nio_sqlite3_step(statement) == SQLITE_DONE else { throw failure("writing \(rows.rowCount) rows") }
-            }
-        }
-    }
-
-    /// `COPY … FROM STDIN` in text format: `\`, tab, newline and CR escaped, NULL as `\N`.
-    private static func copy(_ rows: TableRows, postgres connection: PostgresConnection) async throws {
-        let width = rows.table.columns.count
-        try await connection.copyFrom(table: rows.table.name, columns: rows.table.columnNames, logger: logger) { writer in
-            var buffer = ByteBuffer()
-            buffer.reserveCapacity(1 << 20)
-            for (index, cell) in rows.cells.enumerated() {
-                if cell.isNull {
-                    buffer.writeStaticString("\\N")
-                } else if cell.isInteger {
-                    buffer.writeString(String(cell.value))
-                } else {
-                    rows.bytes.withUnsafeBufferPointer { bytes in
-                        Self.writeEscaped(UnsafeBufferPointer(rebasing: bytes[cell.value..<(cell.value + cell.length)]), into: &buffer)
-                    }
-                }
-                buffer.writeInteger(UInt8(index % width == width - 1 ? 10 : 9))
-                if buffer.readableBytes >= 1 << 20 {
-                    try await writer.write(buffer)
-                    buffer.clear()
-                }
-            }
-            if buffer.readableBytes > 0 { try await writer.write(buffer) }
-        }
-    }
-
-    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: inout ByteBuffer) {
-        guard bytes.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 || $0 == 0 }) else {
-            buffer.writeBytes(bytes)
-            return
-        }
-        for byte in bytes {
-            switch byte {
-            case 92: buffer.writeStaticString("\\\\")
-            case 9: buffer.writeStaticString("\\t")
-            case 10: buffer.writeStaticString("\\n")
-            case 13: buffer.writeStaticString("\\r")
-            case 0: break  // PostgreSQL text cannot hold NUL; XML cannot either, so none comes from a parsed file.
-            default: buffer.writeInteger(byte)
-            }
-        }
-    }
-
     /// The URL without its password, for messages.
     static func redacted(_ location: String) -> String {
         guard var components = URLComponents(string: location), components.password != nil else { return location }
         components.password = "***"
         return components.string ?? location
-    }
-}
-
-
-/// Statements kept prepared on one SQLite connection, by name; finalized before it closes.
-final class PreparedStatements: @unchecked Sendable {
-    private let lock = NSLock()
-    private var statements: [String: OpaquePointer] = [:]
-    /// More than this many are all finalized before the next is prepared.
-    private let limit = 256
-
-    /// The statement named `name`, prepared from `sql()` the first time; `nil` when it does not prepare.
-    func statement(for name: String, in handle: OpaquePointer, sql: () -> String) -> OpaquePointer? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let statement = statements[name] { return statement }
-        if statements.count >= limit {
-            for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
-            statements = [:]
-        }
-        var prepared: OpaquePointer?
-        guard sqlite_nio_sqlite3_prepare_v2(handle, sql(), -1, &prepared, nil) == SQLITE_OK, let prepared else { return nil }
-        statements[name] = prepared
-        return prepared
-    }
-
-    func finalizeAll() {
-        lock.lock()
-        defer { lock.unlock() }
-        for statement in statements.values { sqlite_nio_sqlite3_finalize(statement) }
-        statements = [:]
     }
 }
