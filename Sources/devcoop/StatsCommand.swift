@@ -30,6 +30,16 @@ struct StatsCommand: AsyncParsableCommand {
         for count in stats.transactionsByType {
             print("  \(count.key.padding(toLength: 8, withPad: " ", startingAt: 0)) \(TransactionTypeName.name(count.key).padding(toLength: 22, withPad: " ", startingAt: 0)) \(count.count)")
         }
+        if !stats.transactionValues.isEmpty {
+            print("Transaction values (exact sums):")
+            print("  type     currency  transactions  sum")
+            for value in stats.transactionValues {
+                let sum = value.sum ?? "(\(value.tooLarge) too large to add)"
+                print("  \((value.type ?? "(none)").padding(toLength: 8, withPad: " ", startingAt: 0)) "
+                    + "\((value.currency ?? "(none)").padding(toLength: 9, withPad: " ", startingAt: 0)) "
+                    + "\(String(repeating: " ", count: max(0, 12 - String(value.count).count)))\(value.count)  \(sum)")
+            }
+        }
         print("Publishers (reporting organisations):")
         for count in stats.publishers.prefix(20) {
             print("  \((count.key.isEmpty ? "(none)" : count.key).padding(toLength: 30, withPad: " ", startingAt: 0)) \(count.count) activities")

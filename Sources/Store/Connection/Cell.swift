@@ -16,6 +16,23 @@ enum Cell: Sendable, Equatable {
     }
 }
 
+/// The cells of a row by column name, in any order: `["activity_id": .integer(id), "ref": Cell(ref)]`.
+/// A literal keeps its pairs in an array (no hashing); ``TableRows/append(_:)-(NamedCells)`` places
+/// them, and a column left out is NULL.
+struct NamedCells: ExpressibleByDictionaryLiteral {
+    var pairs: [(name: String, cell: Cell)]
+
+    init(dictionaryLiteral elements: (String, Cell)...) {
+        pairs = elements.map { (name: $0.0, cell: $0.1) }
+    }
+
+    static func + (lhs: NamedCells, rhs: NamedCells) -> NamedCells {
+        var sum = lhs
+        sum.pairs += rhs.pairs
+        return sum
+    }
+}
+
 /// A cell as ``TableRows`` keeps it: an integer, NULL, or a range of the rows' text bytes.
 struct StoredCell: Sendable, Equatable {
     /// The integer, or where the text starts.
@@ -49,7 +66,7 @@ struct TableRows: Sendable {
         self.bytes.reserveCapacity(bytes)
     }
 
-    mutating func append(_ row: [Cell]) {
+    private mutating func append(_ row: [Cell]) {
         precondition(row.count == table.columns.count, "row of \(row.count) cells for \(table.name)")
         for cell in row {
             switch cell {
@@ -58,6 +75,19 @@ struct TableRows: Sendable {
             case .text(var text): cells.append(text.withUTF8 { store($0) })
             }
         }
+    }
+
+    /// Appends a row given by column name; a name the table does not have, or one given twice, is a programming error.
+    mutating func append(_ row: NamedCells) {
+        var cells = [Cell](repeating: .null, count: table.columns.count)
+        var given = [Bool](repeating: false, count: table.columns.count)
+        for (name, cell) in row.pairs {
+            let index = table.index(of: name)
+            precondition(!given[index], "column \(name) of \(table.name) given twice")
+            given[index] = true
+            cells[index] = cell
+        }
+        append(cells)
     }
 
     /// Appends a row built with ``store(_:)``.
