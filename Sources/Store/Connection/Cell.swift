@@ -1,7 +1,7 @@
 /// One value of a row written by the bulk path: text, integer or NULL.
 ///
-/// Money and dates travel as text: binding `Decimal` would print `69752699.50` as `69752699.5`, and
-/// PostgreSQL reads text into `NUMERIC` and `DATE` exactly.
+/// Money, percentages and dates travel as text: binding `Decimal` would print `69752699.50` as
+/// `69752699.5`, and PostgreSQL reads text into `NUMERIC` and `DATE` exactly.
 enum Cell: Sendable, Equatable {
     case null
     case text(String)
@@ -26,10 +26,9 @@ struct NamedCells: ExpressibleByDictionaryLiteral {
         pairs = elements.map { (name: $0.0, cell: $0.1) }
     }
 
-    static func + (lhs: NamedCells, rhs: NamedCells) -> NamedCells {
-        var sum = lhs
-        sum.pairs += rhs.pairs
-        return sum
+    /// The pairs of every part, in order.
+    init(joining parts: [NamedCells]) {
+        pairs = parts.flatMap(\.pairs)
     }
 }
 

@@ -26,8 +26,9 @@ struct ImportBatch: Sendable {
     /// How many rows the batch holds, over all tables.
     var rowCount: Int { rows.reduce(0) { $0 + $1.rowCount } }
 
-    mutating func append(_ row: NamedCells, to slot: Slot) {
-        rows[slot.rawValue].append(row)
+    /// Appends a row given by column name, in parts (the owner's columns, an amount's, the rest).
+    mutating func append(_ parts: NamedCells..., to slot: Slot) {
+        rows[slot.rawValue].append(NamedCells(joining: parts))
     }
 
     /// The tables a batch writes rows into.
@@ -100,7 +101,7 @@ extension ImportBatch {
         func owned(_ seq: Int) -> NamedCells { ["activity_id": .integer(id), "seq": .integer(seq)] }
         let currency = activity.defaultCurrency
         for (seq, transaction) in activity.transactions.enumerated() {
-            append(owned(seq) + Projection.amount(transaction.value) + [
+            append(owned(seq), Projection.amount(transaction.value), [
                 "ref": Cell(transaction.ref), "type": Cell(transaction.transactionType),
                 "transaction_date": Projection.date(transaction.transactionDate),
                 "currency": Cell(transaction.value?.currency ?? currency), "value_date": Projection.date(transaction.value?.valueDate),
@@ -123,14 +124,14 @@ extension ImportBatch {
             ], to: .transaction)
         }
         for (seq, budget) in activity.budgets.enumerated() {
-            append(owned(seq) + Projection.amount(budget.value) + [
+            append(owned(seq), Projection.amount(budget.value), [
                 "type": Cell(budget.type), "status": Cell(budget.status),
                 "period_start": Projection.date(budget.periodStart), "period_end": Projection.date(budget.periodEnd),
                 "currency": Cell(budget.value?.currency ?? currency), "value_date": Projection.date(budget.value?.valueDate),
             ], to: .budget)
         }
         for (seq, planned) in activity.plannedDisbursements.enumerated() {
-            append(owned(seq) + Projection.amount(planned.value) + [
+            append(owned(seq), Projection.amount(planned.value), [
                 "type": Cell(planned.type),
                 "period_start": Projection.date(planned.periodStart), "period_end": Projection.date(planned.periodEnd),
                 "currency": Cell(planned.value?.currency ?? currency), "value_date": Projection.date(planned.value?.valueDate),
@@ -138,7 +139,7 @@ extension ImportBatch {
             ], to: .plannedDisbursement)
         }
         for (seq, org) in activity.participatingOrgs.enumerated() {
-            append(owned(seq) + [
+            append(owned(seq), [
                 "ref": Cell(org.ref), "type": Cell(org.type), "role": Cell(org.role), "org_activity_id": Cell(org.activityID),
                 "crs_channel_code": Cell(org.crsChannelCode), "name": Projection.text(org.name),
             ], to: .participatingOrg)
@@ -148,32 +149,32 @@ extension ImportBatch {
             ["code": Cell(code), "vocabulary": Cell(vocabulary), "vocabulary_uri": Cell(vocabularyURI)]
         }
         for (seq, sector) in activity.sectors.enumerated() {
-            append(owned(seq) + classified(sector.code, sector.vocabulary, sector.vocabularyURI) + [
+            append(owned(seq), classified(sector.code, sector.vocabulary, sector.vocabularyURI), [
                 "percentage": Projection.money(sector.percentage), "name": Projection.text(sector.narrative),
             ], to: .sector)
         }
         for (seq, country) in activity.recipientCountries.enumerated() {
-            append(owned(seq) + [
+            append(owned(seq), [
                 "code": Cell(country.code), "percentage": Projection.money(country.percentage),
                 "name": Projection.text(country.narrative),
             ], to: .recipientCountry)
         }
         for (seq, region) in activity.recipientRegions.enumerated() {
-            append(owned(seq) + classified(region.code, region.vocabulary, region.vocabularyURI) + [
+            append(owned(seq), classified(region.code, region.vocabulary, region.vocabularyURI), [
                 "percentage": Projection.money(region.percentage), "name": Projection.text(region.narrative),
             ], to: .recipientRegion)
         }
         for (seq, marker) in activity.policyMarkers.enumerated() {
-            append(owned(seq) + classified(marker.code, marker.vocabulary, marker.vocabularyURI) + [
+            append(owned(seq), classified(marker.code, marker.vocabulary, marker.vocabularyURI), [
                 "significance": Cell(marker.significance), "name": Projection.text(marker.narrative),
             ], to: .policyMarker)
         }
         for (seq, tag) in activity.tags.enumerated() {
-            append(owned(seq) + classified(tag.code, tag.vocabulary, tag.vocabularyURI) + ["name": Projection.text(tag.narrative)],
+            append(owned(seq), classified(tag.code, tag.vocabulary, tag.vocabularyURI), ["name": Projection.text(tag.narrative)],
                    to: .tag)
         }
         for (seq, location) in activity.locations.enumerated() {
-            append(owned(seq) + [
+            append(owned(seq), [
                 "ref": Cell(location.ref), "name": Projection.text(location.name),
                 "description": Projection.text(location.description), "point": Cell(location.point?.pos?.trimmingXMLWhitespace()),
                 "exactness": Cell(location.exactness), "location_class": Cell(location.locationClass),
@@ -182,26 +183,26 @@ extension ImportBatch {
             ], to: .location)
         }
         for (seq, link) in activity.documentLinks.enumerated() {
-            append(owned(seq) + [
+            append(owned(seq), [
                 "url": Cell(link.url), "format": Cell(link.format), "title": Projection.text(link.title),
                 "category": Cell(link.categories.first), "language": Cell(link.languages.first),
                 "document_date": Projection.date(link.documentDate),
             ], to: .documentLink)
         }
         for (resultSeq, result) in activity.results.enumerated() {
-            append(owned(resultSeq) + [
+            append(owned(resultSeq), [
                 "type": Cell(result.type), "aggregation_status": Cell(result.aggregationStatus),
                 "title": Projection.text(result.title), "indicator_count": .integer(result.indicators.count),
             ], to: .result)
             for (indicatorSeq, indicator) in result.indicators.enumerated() {
                 let baseline = indicator.baselines.first
-                append(owned(indicatorSeq) + [
+                append(owned(indicatorSeq), [
                     "result_seq": .integer(resultSeq), "measure": Cell(indicator.measure),
                     "ascending": Cell(indicator.ascending), "title": Projection.text(indicator.title),
                     "baseline_year": Cell(baseline?.year ?? baseline?.isoDate), "baseline_value": Cell(baseline?.value),
                 ], to: .indicator)
                 for (periodSeq, period) in indicator.periods.enumerated() {
-                    append(owned(periodSeq) + [
+                    append(owned(periodSeq), [
                         "result_seq": .integer(resultSeq), "indicator_seq": .integer(indicatorSeq),
                         "period_start": Projection.date(period.periodStart), "period_end": Projection.date(period.periodEnd),
                         "target_value": Cell(period.targets.first?.value), "actual_value": Cell(period.actuals.first?.value),
@@ -212,7 +213,7 @@ extension ImportBatch {
         var narrativeSeq = 0
         func narratives(_ element: String, _ text: NarrativeText?) {
             for narrative in text?.narratives ?? [] where !narrative.text.isEmpty {
-                append(owned(narrativeSeq) + ["element": .text(element), "lang": Cell(narrative.lang), "text": .text(narrative.text)],
+                append(owned(narrativeSeq), ["element": .text(element), "lang": Cell(narrative.lang), "text": .text(narrative.text)],
                        to: .narrative)
                 narrativeSeq += 1
             }
@@ -234,7 +235,7 @@ extension ImportBatch {
         ], to: .organisation)
         var seq = 0
         func budget(_ kind: String, _ target: String?, _ status: String?, _ start: String?, _ end: String?, _ value: Value?) {
-            append(Projection.amount(value) + [
+            append(Projection.amount(value), [
                 "organisation_id": .integer(id), "seq": .integer(seq), "kind": .text(kind), "target": Cell(target),
                 "status": Cell(status), "period_start": Projection.date(start), "period_end": Projection.date(end),
                 "currency": Cell(value?.currency ?? organisation.defaultCurrency), "value_date": Projection.date(value?.valueDate),

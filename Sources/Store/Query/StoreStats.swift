@@ -28,7 +28,7 @@ public struct StoreStats: Sendable, Codable, Equatable {
     public var budgets: Int
     /// Transactions by `@code` of their type, most frequent first.
     public var transactionsByType: [Count]
-    /// Transactions by type and currency with the sum of their values, by type and currency.
+    /// Transactions grouped by type and currency, each group with the exact sum of its values.
     public var transactionValues: [TransactionValue]
     /// Activities by reporting organisation, most first.
     public var publishers: [Count]

@@ -142,8 +142,9 @@ enum MigrationDDL {
     /// Money as exact text, with the integers that sum it (``Amount``). SQLite cannot change a
     /// column's type, so each table with an amount is rebuilt by its documented procedure (create
     /// the new table, copy, drop, rename, index again); the copy puts each REAL `value` into a TEXT
-    /// column, which stores it as `CAST(value AS TEXT)` does (15 significant digits, all the old
-    /// store kept). ``AmountBackfill`` then fills the integers.
+    /// column, which stores it as `CAST(value AS TEXT)` does: the shortest text that reads back as
+    /// the same double (all the old store kept; `1.5e+15` for large ones). ``AmountBackfill`` then
+    /// makes that text plain and fills the integers.
     static let version3SQLite = """
         CREATE TABLE "activity_transaction_v3" (
             "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "ref" TEXT, "type" TEXT,
