@@ -32,12 +32,12 @@ struct StatsCommand: AsyncParsableCommand {
         }
         if !stats.transactionValues.isEmpty {
             print("Transaction values (exact sums):")
-            print("  type     currency  transactions  sum")
-            for value in stats.transactionValues {
-                let sum = value.sum ?? "(\(value.tooLarge) too large to add)"
-                print("  \((value.type ?? "(none)").padding(toLength: 8, withPad: " ", startingAt: 0)) "
-                    + "\((value.currency ?? "(none)").padding(toLength: 9, withPad: " ", startingAt: 0)) "
-                    + "\(String(repeating: " ", count: max(0, 12 - String(value.count).count)))\(value.count)  \(sum)")
+            let sums = stats.transactionValues.map { $0.sum ?? "(\($0.tooLarge) too large to add)" }
+            let width = sums.map(\.count).max() ?? 0
+            print("  type     currency  transactions  " + String(repeating: " ", count: max(0, width - 3)) + "sum")
+            for (value, sum) in zip(stats.transactionValues, sums) {
+                print("  " + Self.left(value.type ?? "(none)", 8) + " " + Self.left(value.currency ?? "(none)", 9) + " "
+                    + Self.right(String(value.count), 12) + "  " + Self.right(sum, width))
             }
         }
         print("Publishers (reporting organisations):")
@@ -51,6 +51,16 @@ struct StatsCommand: AsyncParsableCommand {
         }
         print("Languages of titles and descriptions:")
         print("  " + stats.languages.map { "\($0.key) \($0.count)" }.joined(separator: ", "))
+    }
+}
+
+extension StatsCommand {
+    static func left(_ text: String, _ width: Int) -> String {
+        text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+    }
+
+    static func right(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
     }
 }
 
