@@ -37,7 +37,13 @@ import Testing
         for (group, text) in activities.values.joined() {
             var entry = groups[group] ?? (0, 0)
             entry.count += 1
-            if let text, let amount = Value.parseAmount(text) { entry.sum += amount }
+            if let text, var amount = Value.parseAmount(text) {
+                // The store adds amounts to the billionth, rounded half-even (UNDP Congo publishes
+                // float artifacts such as `888325.6800000001`); the text keeps every digit.
+                var rounded = Decimal()
+                NSDecimalRound(&rounded, &amount, 9, .bankers)
+                entry.sum += rounded
+            }
             groups[group] = entry
         }
         return groups
