@@ -175,6 +175,7 @@ final class ActivityProjector: ElementContentHandler {
             guard var amount = text[own].withUnsafeBufferPointer({ Projection.money($0) }) else { break }
             let start = rowStart[slot.rawValue]
             open[start + column(slot, .value)] = batch.rows[slot.rawValue].store(amount)
+            // The integers that sum it exactly; left NULL when its integer part is beyond 64 bits.
             if let parts = amount.withUTF8({ Amount.split($0) }) {
                 open[start + amountColumns[slot.rawValue].whole] = .integer(parts.whole)
                 open[start + amountColumns[slot.rawValue].nanos] = .integer(parts.nanos)
