@@ -30,6 +30,16 @@ struct StatsCommand: AsyncParsableCommand {
         for count in stats.transactionsByType {
             print("  \(count.key.padding(toLength: 8, withPad: " ", startingAt: 0)) \(TransactionTypeName.name(count.key).padding(toLength: 22, withPad: " ", startingAt: 0)) \(count.count)")
         }
+        if !stats.transactionValues.isEmpty {
+            print("Transaction values (exact sums):")
+            let sums = stats.transactionValues.map { $0.sum ?? "(\($0.tooLarge) too large to add)" }
+            let width = sums.map(\.count).max() ?? 0
+            print("  type     currency  transactions  " + String(repeating: " ", count: max(0, width - 3)) + "sum")
+            for (value, sum) in zip(stats.transactionValues, sums) {
+                print("  " + Self.left(value.type ?? "(none)", 8) + " " + Self.left(value.currency ?? "(none)", 9) + " "
+                    + Self.right(String(value.count), 12) + "  " + Self.right(sum, width))
+            }
+        }
         print("Publishers (reporting organisations):")
         for count in stats.publishers.prefix(20) {
             print("  \((count.key.isEmpty ? "(none)" : count.key).padding(toLength: 30, withPad: " ", startingAt: 0)) \(count.count) activities")
@@ -41,6 +51,16 @@ struct StatsCommand: AsyncParsableCommand {
         }
         print("Languages of titles and descriptions:")
         print("  " + stats.languages.map { "\($0.key) \($0.count)" }.joined(separator: ", "))
+    }
+}
+
+extension StatsCommand {
+    static func left(_ text: String, _ width: Int) -> String {
+        text.padding(toLength: max(width, text.count), withPad: " ", startingAt: 0)
+    }
+
+    static func right(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
     }
 }
 

@@ -69,6 +69,18 @@ import TestSupport
         #expect(counts["activities"] as? Int == 273)
         #expect(counts["organisations"] as? Int == 1)
         #expect(counts["transactions"] as? Int == 1355)
+        // Exact sums by type and currency, as decimal text, covering every transaction.
+        let values = try #require(counts["transaction_values"] as? [[String: Any]])
+        #expect(values.reduce(0) { $0 + (($1["count"] as? Int) ?? 0) } == 1355)
+        for value in values {
+            let sum = try #require(value["sum"] as? String)
+            #expect(Decimal(string: sum) != nil && !sum.contains("e"), "\(sum)")
+            #expect(value["too_large"] as? Int == 0)
+        }
+
+        let human = try Self.devcoop("stats", "--db", db)
+        #expect(human.status == 0)
+        #expect(human.output.contains("Transaction values (exact sums):"))
     }
 
     @Test func someFailedFilesExitOneAndNameThePlace() throws {

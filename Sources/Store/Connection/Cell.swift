@@ -1,7 +1,7 @@
 /// One value of a row written by the bulk path: text, integer or NULL.
 ///
-/// Money and dates travel as text: binding `Decimal` would print `69752699.50` as `69752699.5`, and
-/// PostgreSQL reads text into `NUMERIC` and `DATE` exactly.
+/// Money, percentages and dates travel as text: binding `Decimal` would print `69752699.50` as
+/// `69752699.5`, and PostgreSQL reads text into `NUMERIC` and `DATE` exactly.
 enum Cell: Sendable, Equatable {
     case null
     case text(String)
@@ -13,6 +13,22 @@ enum Cell: Sendable, Equatable {
 
     init(_ integer: Int?) {
         self = integer.map(Cell.integer) ?? .null
+    }
+}
+
+/// The cells of a row by column name, in any order: `["activity_id": .integer(id), "ref": Cell(ref)]`.
+/// A literal keeps its pairs in an array (no hashing); ``TableRows/append(_:)-(NamedCells)`` places
+/// them, and a column left out is NULL.
+struct NamedCells: ExpressibleByDictionaryLiteral {
+    var pairs: [(name: String, cell: Cell)]
+
+    init(dictionaryLiteral elements: (String, Cell)...) {
+        pairs = elements.map { (name: $0.0, cell: $0.1) }
+    }
+
+    /// The pairs of every part, in order.
+    init(joining parts: [NamedCells]) {
+        pairs = parts.flatMap(\.pairs)
     }
 }
 
@@ -49,7 +65,7 @@ struct TableRows: Sendable {
         self.bytes.reserveCapacity(bytes)
     }
 
-    mutating func append(_ row: [Cell]) {
+    private mutating func append(_ row: [Cell]) {
         precondition(row.count == table.columns.count, "row of \(row.count) cells for \(table.name)")
         for cell in row {
             switch cell {
@@ -58,6 +74,19 @@ struct TableRows: Sendable {
             case .text(var text): cells.append(text.withUTF8 { store($0) })
             }
         }
+    }
+
+    /// Appends a row given by column name; a name the table does not have, or one given twice, is a programming error.
+    mutating func append(_ row: NamedCells) {
+        var cells = [Cell](repeating: .null, count: table.columns.count)
+        var given = [Bool](repeating: false, count: table.columns.count)
+        for (name, cell) in row.pairs {
+            let index = table.index(of: name)
+            precondition(!given[index], "column \(name) of \(table.name) given twice")
+            given[index] = true
+            cells[index] = cell
+        }
+        append(cells)
     }
 
     /// Appends a row built with ``store(_:)``.

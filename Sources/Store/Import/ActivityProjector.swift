@@ -41,6 +41,9 @@ final class ActivityProjector: ElementContentHandler {
     private let rowStart = ActivityProjector.rowStart
     private let rowWidth = ActivityProjector.rowWidth
     private let nameCount = Name.allCases.count
+    private let ownerColumn = ActivityProjector.ownerColumn
+    private let sequenceColumn = ActivityProjector.sequenceColumn
+    private let amountColumns = ActivityProjector.amountColumns
 
     /// The id the next activity's rows carry.
     @exclusivity(unchecked) var nextID = 0
@@ -169,8 +172,14 @@ final class ActivityProjector: ElementContentHandler {
             sequence[slot.rawValue] += 1
         case .value:
             guard case .row(let slot, _)? = frames.last?.role else { break }
-            let amount = text[own].withUnsafeBufferPointer { Projection.money($0) }
-            if let amount { open[rowStart[slot.rawValue] + column(slot, .value)] = batch.rows[slot.rawValue].store(amount) }
+            guard var amount = text[own].withUnsafeBufferPointer({ Projection.money($0) }) else { break }
+            let start = rowStart[slot.rawValue]
+            open[start + column(slot, .value)] = batch.rows[slot.rawValue].store(amount)
+            // The integers that sum it exactly; left NULL when its integer part is beyond 64 bits.
+            if let parts = amount.withUTF8({ Amount.split($0) }) {
+                open[start + amountColumns[slot.rawValue].whole] = .integer(parts.whole)
+                open[start + amountColumns[slot.rawValue].nanos] = .integer(parts.nanos)
+            }
         case .dateLeaf:
             guard case .row(let slot, _)? = frames.last?.role, let name = frame.name,
                   let date = Self.trimmed(text[own]), seen[slot.rawValue].insert(name) else { break }
@@ -364,29 +373,38 @@ extension ActivityProjector {
             }
             return .null
         }
-        var row: [StoredCell] = [.integer(id), .integer(datasetID), rows.store(key.reportingOrg), rows.store(key.identifier)]
-        row.append(.integer(identifierMissing ? 1 : 0))
-        row.append(version.map { rows.store($0) } ?? .null)
-        row.append(.integer(element.upgraded ? 1 : 0))
+        let columns = Columns.activity
+        var row = [StoredCell](repeating: .null, count: rows.table.columns.count)
+        row[columns.id] = .integer(id)
+        row[columns.datasetID] = .integer(datasetID)
+        row[columns.reportingOrg] = rows.store(key.reportingOrg)
+        row[columns.identifier] = rows.store(key.identifier)
+        row[columns.identifierMissing] = .integer(identifierMissing ? 1 : 0)
+        row[columns.version] = version.map { rows.store($0) } ?? .null
+        row[columns.upgraded] = .integer(element.upgraded ? 1 : 0)
         for name in [Name.hierarchy, .defaultCurrency, .xmlLang, .activityStatus, .activityScope, .humanitarian, .lastUpdatedDatetime] {
-            row.append(cell(name))
+            row[column(.activity, name)] = cell(name)
         }
-        row.append(date([2, 1]))
-        row.append(date([4, 3]))
-        row.append(titleDisplay.map { rows.store(text[$0]) } ?? .null)
-        row.append(.integer(element.line))
-        row.append(pendingXML ?? rows.store(element.xml))
+        row[columns.startDate] = date([2, 1])
+        row[columns.endDate] = date([4, 3])
+        row[columns.title] = titleDisplay.map { rows.store(text[$0]) } ?? .null
+        row[columns.line] = .integer(element.line)
+        row[columns.xml] = pendingXML ?? rows.store(element.xml)
         pendingXML = nil
         rows.append(row)
         batch.rows[Slot.activity.rawValue] = rows
 
         let slot = Slot.narrative.rawValue
         let ordered = narratives.filter(\.isTitle) + narratives.filter { !$0.isTitle }
+        let narrativeColumns = Columns.narrative
+        var cells = [StoredCell](repeating: .null, count: rowWidth[slot])
         for (seq, narrative) in ordered.enumerated() {
-            let element = batch.rows[slot].store(narrative.element)
-            let lang = narrative.lang.map { batch.rows[slot].store($0) } ?? .null
-            let body = batch.rows[slot].store(text[narrative.text])
-            batch.rows[slot].append([.integer(id), .integer(seq), element, lang, body])
+            cells[narrativeColumns.owner] = .integer(id)
+            cells[narrativeColumns.seq] = .integer(seq)
+            cells[narrativeColumns.element] = batch.rows[slot].store(narrative.element)
+            cells[narrativeColumns.lang] = narrative.lang.map { batch.rows[slot].store($0) } ?? .null
+            cells[narrativeColumns.text] = batch.rows[slot].store(text[narrative.text])
+            batch.rows[slot].append(cells)
         }
         nextID = id + 1
     }
@@ -407,19 +425,19 @@ extension ActivityProjector {
         let start = rowStart[index]
         for column in start..<(start + rowWidth[slot.rawValue]) { open[column] = .null }
         seen[index] = ProjectedNameSet()
-        open[start] = .integer(nextID)
-        open[start + 1] = .integer(sequence[index])
+        open[start + ownerColumn[index]] = .integer(nextID)
+        open[start + sequenceColumn[index]] = .integer(sequence[index])
         switch slot {
         case .result:
             sequence[Slot.indicator.rawValue] = 0
         case .indicator:
-            open[start + 2] = .integer(sequence[Slot.result.rawValue])
+            open[start + Columns.indicatorResultSeq] = .integer(sequence[Slot.result.rawValue])
             set(.indicator, column(.indicator, .measure), attribute(.measure))
             set(.indicator, column(.indicator, .ascending), attribute(.ascending))
             sequence[Slot.indicatorPeriod.rawValue] = 0
         case .indicatorPeriod:
-            open[start + 2] = .integer(sequence[Slot.result.rawValue])
-            open[start + 3] = .integer(sequence[Slot.indicator.rawValue])
+            open[start + Columns.periodResultSeq] = .integer(sequence[Slot.result.rawValue])
+            open[start + Columns.periodIndicatorSeq] = .integer(sequence[Slot.indicator.rawValue])
         default:
             break
         }
@@ -602,6 +620,7 @@ extension ActivityProjector {
     /// (`flow-type` → `flow_type`) is its column, unless `renamed` says otherwise.
     static let columns: [[Int]] = Slot.allCases.map { slot in
         let renamed: [Name: String] = switch slot {
+        case .activity: [.xmlLang: "default_lang", .lastUpdatedDatetime: "last_updated"]
         case .transaction: [.transactionType: "type", .sector: "sector_code"]
         case .participatingOrg: [.activityID: "org_activity_id"]
         default: [:]
@@ -612,8 +631,30 @@ extension ActivityProjector {
         }
     }
 
+    /// Each table's `activity_id` and `seq` columns (-1 where it has none), by slot.
+    static let ownerColumn: [Int] = Slot.allCases.map { $0.table.columnNames.firstIndex(of: "activity_id") ?? -1 }
+    static let sequenceColumn: [Int] = Slot.allCases.map { $0.table.columnNames.firstIndex(of: "seq") ?? -1 }
+    /// Each table's `value_whole` and `value_nanos` columns (-1 where it has no amount), by slot.
+    static let amountColumns: [(whole: Int, nanos: Int)] = Slot.allCases.map { slot in
+        let names = Amount.columnNames("value")
+        return (slot.table.columnNames.firstIndex(of: names.whole) ?? -1, slot.table.columnNames.firstIndex(of: names.nanos) ?? -1)
+    }
+
     /// Columns that no single name stands for.
     enum Columns {
+        static let activity = (
+            id: index(.activity, "id"), datasetID: index(.activity, "dataset_id"),
+            reportingOrg: index(.activity, "reporting_org"), identifier: index(.activity, "iati_identifier"),
+            identifierMissing: index(.activity, "identifier_missing"), version: index(.activity, "version"),
+            upgraded: index(.activity, "upgraded"), startDate: index(.activity, "start_date"),
+            endDate: index(.activity, "end_date"), title: index(.activity, "title"), line: index(.activity, "line"),
+            xml: index(.activity, "xml"))
+        static let narrative = (
+            owner: index(.narrative, "activity_id"), seq: index(.narrative, "seq"), element: index(.narrative, "element"),
+            lang: index(.narrative, "lang"), text: index(.narrative, "text"))
+        static let indicatorResultSeq = index(.indicator, "result_seq")
+        static let periodResultSeq = index(.indicatorPeriod, "result_seq")
+        static let periodIndicatorSeq = index(.indicatorPeriod, "indicator_seq")
         static let resultIndicatorCount = index(.result, "indicator_count")
         static let baselineYear = index(.indicator, "baseline_year")
         static let baselineValue = index(.indicator, "baseline_value")

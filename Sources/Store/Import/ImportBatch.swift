@@ -26,8 +26,9 @@ struct ImportBatch: Sendable {
     /// How many rows the batch holds, over all tables.
     var rowCount: Int { rows.reduce(0) { $0 + $1.rowCount } }
 
-    mutating func append(_ row: [Cell], to slot: Slot) {
-        rows[slot.rawValue].append(row)
+    /// Appends a row given by column name, in parts (the owner's columns, an amount's, the rest).
+    mutating func append(_ parts: NamedCells..., to slot: Slot) {
+        rows[slot.rawValue].append(NamedCells(joining: parts))
     }
 
     /// The tables a batch writes rows into.
@@ -85,116 +86,126 @@ extension ImportBatch {
             return .null
         }
         append([
-            .integer(id), .integer(datasetID), .text(key.reportingOrg), .text(key.identifier),
-            .integer(identifierMissing ? 1 : 0), Cell(version), .integer(element.upgraded ? 1 : 0),
-            Cell(activity.hierarchy), Cell(activity.defaultCurrency), Cell(activity.lang),
-            Cell(activity.activityStatus), Cell(activity.activityScope), Cell(activity.humanitarian),
-            Cell(activity.lastUpdatedDatetime), date(["2", "1"]), date(["4", "3"]),
-            Projection.text(activity.title), .integer(element.line),
-            .text(String(decoding: element.xml, as: UTF8.self)),
+            "id": .integer(id), "dataset_id": .integer(datasetID), "reporting_org": .text(key.reportingOrg),
+            "iati_identifier": .text(key.identifier), "identifier_missing": .integer(identifierMissing ? 1 : 0),
+            "version": Cell(version), "upgraded": .integer(element.upgraded ? 1 : 0),
+            "hierarchy": Cell(activity.hierarchy), "default_currency": Cell(activity.defaultCurrency),
+            "default_lang": Cell(activity.lang), "activity_status": Cell(activity.activityStatus),
+            "activity_scope": Cell(activity.activityScope), "humanitarian": Cell(activity.humanitarian),
+            "last_updated": Cell(activity.lastUpdatedDatetime), "start_date": date(["2", "1"]), "end_date": date(["4", "3"]),
+            "title": Projection.text(activity.title), "line": .integer(element.line),
+            "xml": .text(String(decoding: element.xml, as: UTF8.self)),
         ], to: .activity)
 
+        /// The columns every projection row starts with.
+        func owned(_ seq: Int) -> NamedCells { ["activity_id": .integer(id), "seq": .integer(seq)] }
         let currency = activity.defaultCurrency
         for (seq, transaction) in activity.transactions.enumerated() {
-            append([
-                .integer(id), .integer(seq), Cell(transaction.ref), Cell(transaction.transactionType),
-                Projection.date(transaction.transactionDate), Projection.money(transaction.value),
-                Cell(transaction.value?.currency ?? currency), Projection.date(transaction.value?.valueDate),
-                Cell(transaction.providerOrg?.ref), Projection.text(transaction.providerOrg?.narrative),
-                Cell(transaction.providerOrg?.providerActivityID),
-                Cell(transaction.receiverOrg?.ref), Projection.text(transaction.receiverOrg?.narrative),
-                Cell(transaction.receiverOrg?.receiverActivityID),
-                Cell(transaction.flowType ?? activity.defaultFlowType),
-                Cell(transaction.financeType ?? activity.defaultFinanceType),
-                Cell(transaction.aidTypes.first?.code ?? activity.defaultAidTypes.first?.code),
-                Cell(transaction.tiedStatus ?? activity.defaultTiedStatus),
-                Cell(transaction.disbursementChannel), Cell(transaction.humanitarian ?? activity.humanitarian),
-                Cell(transaction.sectors.first?.code), Cell(transaction.recipientCountries.first?.code),
-                Cell(transaction.recipientRegions.first?.code), Projection.text(transaction.description),
+            append(owned(seq), Projection.amount(transaction.value), [
+                "ref": Cell(transaction.ref), "type": Cell(transaction.transactionType),
+                "transaction_date": Projection.date(transaction.transactionDate),
+                "currency": Cell(transaction.value?.currency ?? currency), "value_date": Projection.date(transaction.value?.valueDate),
+                "provider_org_ref": Cell(transaction.providerOrg?.ref),
+                "provider_org_name": Projection.text(transaction.providerOrg?.narrative),
+                "provider_activity_id": Cell(transaction.providerOrg?.providerActivityID),
+                "receiver_org_ref": Cell(transaction.receiverOrg?.ref),
+                "receiver_org_name": Projection.text(transaction.receiverOrg?.narrative),
+                "receiver_activity_id": Cell(transaction.receiverOrg?.receiverActivityID),
+                "flow_type": Cell(transaction.flowType ?? activity.defaultFlowType),
+                "finance_type": Cell(transaction.financeType ?? activity.defaultFinanceType),
+                "aid_type": Cell(transaction.aidTypes.first?.code ?? activity.defaultAidTypes.first?.code),
+                "tied_status": Cell(transaction.tiedStatus ?? activity.defaultTiedStatus),
+                "disbursement_channel": Cell(transaction.disbursementChannel),
+                "humanitarian": Cell(transaction.humanitarian ?? activity.humanitarian),
+                "sector_code": Cell(transaction.sectors.first?.code),
+                "recipient_country": Cell(transaction.recipientCountries.first?.code),
+                "recipient_region": Cell(transaction.recipientRegions.first?.code),
+                "description": Projection.text(transaction.description),
             ], to: .transaction)
         }
         for (seq, budget) in activity.budgets.enumerated() {
-            append([
-                .integer(id), .integer(seq), Cell(budget.type), Cell(budget.status),
-                Projection.date(budget.periodStart), Projection.date(budget.periodEnd), Projection.money(budget.value),
-                Cell(budget.value?.currency ?? currency), Projection.date(budget.value?.valueDate),
+            append(owned(seq), Projection.amount(budget.value), [
+                "type": Cell(budget.type), "status": Cell(budget.status),
+                "period_start": Projection.date(budget.periodStart), "period_end": Projection.date(budget.periodEnd),
+                "currency": Cell(budget.value?.currency ?? currency), "value_date": Projection.date(budget.value?.valueDate),
             ], to: .budget)
         }
         for (seq, planned) in activity.plannedDisbursements.enumerated() {
-            append([
-                .integer(id), .integer(seq), Cell(planned.type), Projection.date(planned.periodStart),
-                Projection.date(planned.periodEnd), Projection.money(planned.value),
-                Cell(planned.value?.currency ?? currency), Projection.date(planned.value?.valueDate),
-                Cell(planned.providerOrg?.ref), Cell(planned.receiverOrg?.ref),
+            append(owned(seq), Projection.amount(planned.value), [
+                "type": Cell(planned.type),
+                "period_start": Projection.date(planned.periodStart), "period_end": Projection.date(planned.periodEnd),
+                "currency": Cell(planned.value?.currency ?? currency), "value_date": Projection.date(planned.value?.valueDate),
+                "provider_org_ref": Cell(planned.providerOrg?.ref), "receiver_org_ref": Cell(planned.receiverOrg?.ref),
             ], to: .plannedDisbursement)
         }
         for (seq, org) in activity.participatingOrgs.enumerated() {
-            append([
-                .integer(id), .integer(seq), Cell(org.ref), Cell(org.type), Cell(org.role), Cell(org.activityID),
-                Cell(org.crsChannelCode), Projection.text(org.name),
+            append(owned(seq), [
+                "ref": Cell(org.ref), "type": Cell(org.type), "role": Cell(org.role), "org_activity_id": Cell(org.activityID),
+                "crs_channel_code": Cell(org.crsChannelCode), "name": Projection.text(org.name),
             ], to: .participatingOrg)
         }
+        /// The code and vocabulary of a classifying element (sector, region, policy marker, tag).
+        func classified(_ code: String?, _ vocabulary: String?, _ vocabularyURI: String?) -> NamedCells {
+            ["code": Cell(code), "vocabulary": Cell(vocabulary), "vocabulary_uri": Cell(vocabularyURI)]
+        }
         for (seq, sector) in activity.sectors.enumerated() {
-            append([
-                .integer(id), .integer(seq), Cell(sector.code), Cell(sector.vocabulary), Cell(sector.vocabularyURI),
-                Projection.money(sector.percentage), Projection.text(sector.narrative),
+            append(owned(seq), classified(sector.code, sector.vocabulary, sector.vocabularyURI), [
+                "percentage": Projection.money(sector.percentage), "name": Projection.text(sector.narrative),
             ], to: .sector)
         }
         for (seq, country) in activity.recipientCountries.enumerated() {
-            append([
-                .integer(id), .integer(seq), Cell(country.code), Projection.money(country.percentage),
-                Projection.text(country.narrative),
+            append(owned(seq), [
+                "code": Cell(country.code), "percentage": Projection.money(country.percentage),
+                "name": Projection.text(country.narrative),
             ], to: .recipientCountry)
         }
         for (seq, region) in activity.recipientRegions.enumerated() {
-            append([
-                .integer(id), .integer(seq), Cell(region.code), Cell(region.vocabulary), Cell(region.vocabularyURI),
-                Projection.money(region.percentage), Projection.text(region.narrative),
+            append(owned(seq), classified(region.code, region.vocabulary, region.vocabularyURI), [
+                "percentage": Projection.money(region.percentage), "name": Projection.text(region.narrative),
             ], to: .recipientRegion)
         }
         for (seq, marker) in activity.policyMarkers.enumerated() {
-            append([
-                .integer(id), .integer(seq), Cell(marker.code), Cell(marker.vocabulary), Cell(marker.vocabularyURI),
-                Cell(marker.significance), Projection.text(marker.narrative),
+            append(owned(seq), classified(marker.code, marker.vocabulary, marker.vocabularyURI), [
+                "significance": Cell(marker.significance), "name": Projection.text(marker.narrative),
             ], to: .policyMarker)
         }
         for (seq, tag) in activity.tags.enumerated() {
-            append([
-                .integer(id), .integer(seq), Cell(tag.code), Cell(tag.vocabulary), Cell(tag.vocabularyURI),
-                Projection.text(tag.narrative),
-            ], to: .tag)
+            append(owned(seq), classified(tag.code, tag.vocabulary, tag.vocabularyURI), ["name": Projection.text(tag.narrative)],
+                   to: .tag)
         }
         for (seq, location) in activity.locations.enumerated() {
-            append([
-                .integer(id), .integer(seq), Cell(location.ref), Projection.text(location.name),
-                Projection.text(location.description), Cell(location.point?.pos?.trimmingXMLWhitespace()),
-                Cell(location.exactness), Cell(location.locationClass), Cell(location.featureDesignation),
-                Cell(location.administratives.first?.code),
+            append(owned(seq), [
+                "ref": Cell(location.ref), "name": Projection.text(location.name),
+                "description": Projection.text(location.description), "point": Cell(location.point?.pos?.trimmingXMLWhitespace()),
+                "exactness": Cell(location.exactness), "location_class": Cell(location.locationClass),
+                "feature_designation": Cell(location.featureDesignation),
+                "administrative": Cell(location.administratives.first?.code),
             ], to: .location)
         }
         for (seq, link) in activity.documentLinks.enumerated() {
-            append([
-                .integer(id), .integer(seq), Cell(link.url), Cell(link.format), Projection.text(link.title),
-                Cell(link.categories.first), Cell(link.languages.first), Projection.date(link.documentDate),
+            append(owned(seq), [
+                "url": Cell(link.url), "format": Cell(link.format), "title": Projection.text(link.title),
+                "category": Cell(link.categories.first), "language": Cell(link.languages.first),
+                "document_date": Projection.date(link.documentDate),
             ], to: .documentLink)
         }
         for (resultSeq, result) in activity.results.enumerated() {
-            append([
-                .integer(id), .integer(resultSeq), Cell(result.type), Cell(result.aggregationStatus),
-                Projection.text(result.title), .integer(result.indicators.count),
+            append(owned(resultSeq), [
+                "type": Cell(result.type), "aggregation_status": Cell(result.aggregationStatus),
+                "title": Projection.text(result.title), "indicator_count": .integer(result.indicators.count),
             ], to: .result)
             for (indicatorSeq, indicator) in result.indicators.enumerated() {
                 let baseline = indicator.baselines.first
-                append([
-                    .integer(id), .integer(indicatorSeq), .integer(resultSeq), Cell(indicator.measure),
-                    Cell(indicator.ascending), Projection.text(indicator.title),
-                    Cell(baseline?.year ?? baseline?.isoDate), Cell(baseline?.value),
+                append(owned(indicatorSeq), [
+                    "result_seq": .integer(resultSeq), "measure": Cell(indicator.measure),
+                    "ascending": Cell(indicator.ascending), "title": Projection.text(indicator.title),
+                    "baseline_year": Cell(baseline?.year ?? baseline?.isoDate), "baseline_value": Cell(baseline?.value),
                 ], to: .indicator)
                 for (periodSeq, period) in indicator.periods.enumerated() {
-                    append([
-                        .integer(id), .integer(periodSeq), .integer(resultSeq), .integer(indicatorSeq),
-                        Projection.date(period.periodStart), Projection.date(period.periodEnd),
-                        Cell(period.targets.first?.value), Cell(period.actuals.first?.value),
+                    append(owned(periodSeq), [
+                        "result_seq": .integer(resultSeq), "indicator_seq": .integer(indicatorSeq),
+                        "period_start": Projection.date(period.periodStart), "period_end": Projection.date(period.periodEnd),
+                        "target_value": Cell(period.targets.first?.value), "actual_value": Cell(period.actuals.first?.value),
                     ], to: .indicatorPeriod)
                 }
             }
@@ -202,7 +213,7 @@ extension ImportBatch {
         var narrativeSeq = 0
         func narratives(_ element: String, _ text: NarrativeText?) {
             for narrative in text?.narratives ?? [] where !narrative.text.isEmpty {
-                append([.integer(id), .integer(narrativeSeq), .text(element), Cell(narrative.lang), .text(narrative.text)],
+                append(owned(narrativeSeq), ["element": .text(element), "lang": Cell(narrative.lang), "text": .text(narrative.text)],
                        to: .narrative)
                 narrativeSeq += 1
             }
@@ -217,17 +228,17 @@ extension ImportBatch {
     mutating func add(_ organisation: Organisation, element: SourceElement, key: ActivityKey, id: Int, datasetID: Int) {
         organisationKeys.append(key)
         append([
-            .integer(id), .integer(datasetID), .text(key.reportingOrg), .text(key.identifier),
-            Projection.text(organisation.name), Cell(organisation.defaultCurrency),
-            Cell(organisation.lastUpdatedDatetime), .integer(element.line),
-            .text(String(decoding: element.xml, as: UTF8.self)),
+            "id": .integer(id), "dataset_id": .integer(datasetID), "reporting_org": .text(key.reportingOrg),
+            "identifier": .text(key.identifier), "name": Projection.text(organisation.name),
+            "default_currency": Cell(organisation.defaultCurrency), "last_updated": Cell(organisation.lastUpdatedDatetime),
+            "line": .integer(element.line), "xml": .text(String(decoding: element.xml, as: UTF8.self)),
         ], to: .organisation)
         var seq = 0
         func budget(_ kind: String, _ target: String?, _ status: String?, _ start: String?, _ end: String?, _ value: Value?) {
-            append([
-                .integer(id), .integer(seq), .text(kind), Cell(target), Cell(status), Projection.date(start),
-                Projection.date(end), Projection.money(value), Cell(value?.currency ?? organisation.defaultCurrency),
-                Projection.date(value?.valueDate),
+            append(Projection.amount(value), [
+                "organisation_id": .integer(id), "seq": .integer(seq), "kind": .text(kind), "target": Cell(target),
+                "status": Cell(status), "period_start": Projection.date(start), "period_end": Projection.date(end),
+                "currency": Cell(value?.currency ?? organisation.defaultCurrency), "value_date": Projection.date(value?.valueDate),
             ], to: .organisationBudget)
             seq += 1
         }

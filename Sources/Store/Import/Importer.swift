@@ -226,16 +226,17 @@ struct Importer {
         var summary = TableRows(Schema.datasetValidation)
         let counts = validation.counts
         summary.append([
-            .integer(id), .integer(validation.validSchema ? 1 : 0), .integer(counts[.critical] ?? 0),
-            .integer(counts[.error] ?? 0), .integer(counts[.warning] ?? 0), .integer(counts[.info] ?? 0),
+            "dataset_id": .integer(id), "valid_schema": .integer(validation.validSchema ? 1 : 0),
+            "critical_count": .integer(counts[.critical] ?? 0), "error_count": .integer(counts[.error] ?? 0),
+            "warning_count": .integer(counts[.warning] ?? 0), "info_count": .integer(counts[.info] ?? 0),
         ])
         try await database.insert(summary)
         var findings = TableRows(Schema.finding)
         for (seq, finding) in validation.findings.enumerated() {
             findings.append([
-                .integer(id), .integer(seq), .text(finding.severity.rawValue), .text(finding.category),
-                .text(finding.rule), .text(finding.message), .integer(finding.line), .text(finding.xpath),
-                Cell(finding.activity),
+                "dataset_id": .integer(id), "seq": .integer(seq), "severity": .text(finding.severity.rawValue),
+                "category": .text(finding.category), "rule": .text(finding.rule), "message": .text(finding.message),
+                "line": .integer(finding.line), "xpath": .text(finding.xpath), "activity_identifier": Cell(finding.activity),
             ])
         }
         try await database.insert(findings)
@@ -254,7 +255,7 @@ struct Importer {
         }
     }
 
-    private func datasetRow(report: ImportReport, header: DocumentHeader?, envelope: [XMLNode], id: Int, path: String) -> [Cell] {
+    private func datasetRow(report: ImportReport, header: DocumentHeader?, envelope: [XMLNode], id: Int, path: String) -> NamedCells {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys  // the same file gives the same row
         let namespaces = header.map { header in
@@ -262,12 +263,14 @@ struct Importer {
         }
         let envelopeXML = envelope.isEmpty ? nil : envelope.map { $0.xmlString() }.joined(separator: "\n")
         return [
-            .integer(id), .text(URL(fileURLWithPath: path).lastPathComponent), .text(path), .text(report.sha256 ?? ""),
-            .integer(report.bytes), Cell(report.kind), Cell(report.version), Cell(report.reportingOrg),
-            Cell(namespaces), Cell(envelopeXML),
-            .integer(report.activities), .integer(report.organisations), .integer(report.transactions),
-            .integer(report.budgets), .integer(report.duplicates.count), .integer(report.upgraded ? 1 : 0),
-            .text(report.status.rawValue), Cell(report.error), .text(Timestamp.now()),
+            "id": .integer(id), "name": .text(URL(fileURLWithPath: path).lastPathComponent), "path": .text(path),
+            "sha256": .text(report.sha256 ?? ""), "size": .integer(report.bytes), "kind": Cell(report.kind),
+            "version": Cell(report.version), "reporting_org": Cell(report.reportingOrg), "namespaces": Cell(namespaces),
+            "envelope": Cell(envelopeXML), "activity_count": .integer(report.activities),
+            "organisation_count": .integer(report.organisations), "transaction_count": .integer(report.transactions),
+            "budget_count": .integer(report.budgets), "duplicate_count": .integer(report.duplicates.count),
+            "upgraded": .integer(report.upgraded ? 1 : 0), "status": .text(report.status.rawValue), "error": Cell(report.error),
+            "imported_at": .text(Timestamp.now()),
         ]
     }
 }

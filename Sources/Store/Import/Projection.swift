@@ -9,7 +9,13 @@ enum Projection {
         return raw.withUTF8 { money($0) }.map(Cell.text) ?? .null
     }
 
-    static func money(_ value: Value?) -> Cell { money(value?.text) }
+    /// The cells of the amount column `column` (`value`, `value_whole`, `value_nanos`: ``Amount``).
+    static func amount(_ value: Value?, column: String = "value") -> NamedCells {
+        let names = Amount.columnNames(column)
+        guard case .text(let text) = money(value?.text) else { return [names.text: .null] }
+        let amount = Amount.split(text)
+        return [names.text: .text(text), names.whole: Cell(amount?.whole), names.nanos: Cell(amount?.nanos)]
+    }
 
     /// ``money(_:)-(String?)`` on bytes: the amount's text, or `nil`.
     static func money(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {

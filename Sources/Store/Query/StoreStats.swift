@@ -7,6 +7,19 @@ public struct StoreStats: Sendable, Codable, Equatable {
         public var count: Int
     }
 
+    /// The transactions of one type in one currency, and the exact sum of their values.
+    public struct TransactionValue: Sendable, Codable, Equatable {
+        /// The `@code` of the transaction type; `nil` when the transaction has none.
+        public var type: String?
+        /// The value's `@currency`, else the activity's default; `nil` when neither is given.
+        public var currency: String?
+        public var count: Int
+        /// The exact sum as decimal text (`"-1234.5"`); `nil` when some value's integer part is beyond
+        /// ±9.2×10¹⁸ (`tooLarge` says how many), which the store keeps as text but cannot add.
+        public var sum: String?
+        public var tooLarge: Int
+    }
+
     public var datasets: Int
     public var failedDatasets: Int
     public var activities: Int
@@ -15,6 +28,8 @@ public struct StoreStats: Sendable, Codable, Equatable {
     public var budgets: Int
     /// Transactions by `@code` of their type, most frequent first.
     public var transactionsByType: [Count]
+    /// Transactions grouped by type and currency, each group with the exact sum of its values.
+    public var transactionValues: [TransactionValue]
     /// Activities by reporting organisation, most first.
     public var publishers: [Count]
     /// Narratives of titles and descriptions by `xml:lang` as written (`(default)` when absent).
@@ -60,11 +75,37 @@ extension Store {
             transactions: try await count("activity_transaction"),
             budgets: try await count("budget"),
             transactionsByType: try await grouped("activity_transaction", by: "type", default: "(none)"),
+            transactionValues: try await transactionValues(),
             publishers: try await grouped("activity", by: "reporting_org", default: "(none)"),
             languages: try await grouped("narrative", by: "lang", default: "(default)"),
             validatedDatasets: try await count("dataset_validation"),
             schemaValidDatasets: try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .from("dataset_validation").where("valid_schema", .equal, 1).first()?.decode(column: "n", as: Int.self) ?? 0,
             findings: try await grouped("finding", by: "severity", default: "(none)"))
+    }
+}
+
+extension Store {
+    /// Transactions by type and currency with their exact sums. The whole parts are added in two
+    /// pieces (``Amount/Sum``) so that no SQL sum can overflow; the pieces are combined in Swift.
+    func transactionValues() async throws -> [StoreStats.TransactionValue] {
+        let billion = Amount.nanosPerUnit
+        let rows = try await database.sql.raw("""
+            SELECT type, currency, COUNT(*) AS n,
+                CAST(COALESCE(SUM(value_whole / \(literal: billion)), 0) AS BIGINT) AS billions,
+                CAST(COALESCE(SUM(value_whole % \(literal: billion)), 0) AS BIGINT) AS units,
+                CAST(COALESCE(SUM(value_nanos), 0) AS BIGINT) AS nanos,
+                COUNT(value) - COUNT(value_whole) AS too_large
+            FROM activity_transaction GROUP BY type, currency ORDER BY type, currency
+            """).all()
+        return try rows.map { row in
+            let sum = Amount.Sum(
+                billions: try row.decode(column: "billions", as: Int.self), units: try row.decode(column: "units", as: Int.self),
+                nanos: try row.decode(column: "nanos", as: Int.self))
+            let tooLarge = try row.decode(column: "too_large", as: Int.self)
+            return StoreStats.TransactionValue(
+                type: try row.decode(column: "type", as: String?.self), currency: try row.decode(column: "currency", as: String?.self),
+                count: try row.decode(column: "n", as: Int.self), sum: tooLarge == 0 ? sum.text : nil, tooLarge: tooLarge)
+        }
     }
 }

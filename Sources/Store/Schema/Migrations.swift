@@ -1,25 +1,45 @@
+import Foundation
 import SQLKit
 
 /// Versioned schema changes, applied in order and recorded in `schema_migration`.
 ///
-/// A migration is never edited once released: a change to the schema is a new migration.
+/// A migration is never edited once released: a change to the schema is a new migration, with
+/// literal DDL of its own (``MigrationDDL``), so a column added to ``Schema`` later cannot change
+/// what an earlier version creates.
 enum Migrations {
     struct Migration: Sendable {
         var version: Int
         var name: String
-        var apply: @Sendable (Database) async throws -> Void
+        /// The DDL on SQLite, and on PostgreSQL with `INTEGER` read as `BIGINT` unless `postgres` is given.
+        var sqlite: String
+        var postgres: String?
+        /// What the migration then does to the rows the DDL kept.
+        var data: (@Sendable (Database) async throws -> Void)?
+
+        /// The statements to run on one engine, in order.
+        func statements(postgres onPostgres: Bool) -> [String] {
+            let text = onPostgres ? postgres ?? Migrations.postgresDDL(sqlite) : sqlite
+            // Statements end with `;` at the end of a line; no literal in this DDL holds one.
+            return text.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .map { $0.hasSuffix(";") ? String($0.dropLast()) : $0 }
+                .filter { !$0.isEmpty }
+        }
     }
 
     static let all: [Migration] = [
-        Migration(version: 1, name: "datasets, activities, projections, organisations") { database in
-            for table in Schema.version1 { try await create(table, in: database) }
-        },
-        Migration(version: 2, name: "validation findings of each dataset") { database in
-            for table in Schema.version2 { try await create(table, in: database) }
-        },
+        Migration(version: 1, name: "datasets, activities, projections, organisations", sqlite: MigrationDDL.version1),
+        Migration(version: 2, name: "validation findings of each dataset", sqlite: MigrationDDL.version2),
+        Migration(
+            version: 3, name: "money as exact decimal text, with integer parts to sum it",
+            sqlite: MigrationDDL.version3SQLite, postgres: MigrationDDL.version3PostgreSQL, data: AmountBackfill.run),
     ]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }
+
+    /// The one rule from SQLite's DDL to PostgreSQL's: `INTEGER` is `BIGINT` (both 64 bits).
+    static func postgresDDL(_ sqlite: String) -> String {
+        sqlite.replacingOccurrences(of: #"\bINTEGER\b"#, with: "BIGINT", options: .regularExpression)
+    }
 
     /// Applies every migration the database has not seen; returns the versions applied.
     @discardableResult
@@ -37,7 +57,10 @@ enum Migrations {
         var done: [Int] = []
         for migration in all where !applied.contains(migration.version) {
             try await database.transaction {
-                try await migration.apply(database)
+                for statement in migration.statements(postgres: database.isPostgres) {
+                    try await database.execute(statement)
+                }
+                try await migration.data?(database)
                 try await sql.insert(into: "schema_migration")
                     .columns("version", "name", "applied_at")
                     .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Timestamp.now()))
@@ -46,26 +69,5 @@ enum Migrations {
             done.append(migration.version)
         }
         return done
-    }
-
-    private static func create(_ table: Table, in database: Database) async throws {
-        var builder = database.sql.create(table: table.name)
-        for column in table.columns {
-            var constraints: [SQLColumnConstraintAlgorithm] = []
-            if column.name == table.primaryKey { constraints.append(.primaryKey(autoIncrement: false)) }
-            if column.notNull { constraints.append(.notNull) }
-            builder = builder.column(column.name, type: column.dataType, constraints)
-        }
-        try await builder.run()
-        for columns in table.indexes {
-            var index = database.sql.create(index: "\(table.name)_\(columns.joined(separator: "_"))").on(table.name)
-            for column in columns { index = index.column(column) }
-            try await index.run()
-        }
-        for columns in table.uniqueIndexes {
-            var index = database.sql.create(index: "\(table.name)_\(columns.joined(separator: "_"))_key").unique().on(table.name)
-            for column in columns { index = index.column(column) }
-            try await index.run()
-        }
     }
 }

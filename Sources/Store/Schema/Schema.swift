@@ -1,9 +1,11 @@
-import SQLKit
-
 /// A column of a table the store owns.
 struct Column: Sendable {
     enum Kind: Sendable {
-        case id, integer, text, money, date
+        case id, integer, text, date
+        /// A percentage: NUMERIC, exact on PostgreSQL, a double on SQLite (good enough for shares).
+        case numeric
+        /// A money amount as exact decimal text; its table also gets the integer columns that sum it (``Amount``).
+        case amount
     }
 
     var name: String
@@ -13,33 +15,60 @@ struct Column: Sendable {
     static func id(_ name: String) -> Column { Column(name: name, kind: .id, notNull: true) }
     static func integer(_ name: String, notNull: Bool = false) -> Column { Column(name: name, kind: .integer, notNull: notNull) }
     static func text(_ name: String, notNull: Bool = false) -> Column { Column(name: name, kind: .text, notNull: notNull) }
-    static func money(_ name: String) -> Column { Column(name: name, kind: .money) }
+    static func numeric(_ name: String) -> Column { Column(name: name, kind: .numeric) }
+    static func amount(_ name: String) -> Column { Column(name: name, kind: .amount) }
     static func date(_ name: String) -> Column { Column(name: name, kind: .date) }
 
-    var dataType: SQLDataType {
+    /// The type the migrations declare for the column: SQLite's name, or PostgreSQL's as
+    /// `information_schema` spells it. `INTEGER` on SQLite is `BIGINT` on PostgreSQL (the rule
+    /// ``Migrations`` applies to their DDL), and 64 bits on both.
+    func declaredType(postgres: Bool) -> String {
         switch kind {
-        case .id: .bigint
-        case .integer: .bigint
-        case .text: .text
-        // NUMERIC is exact on PostgreSQL; SQLite keeps up to 15 significant digits of it.
-        case .money: .custom(SQLRaw("NUMERIC"))
-        case .date: .custom(SQLRaw("DATE"))
+        case .id, .integer: postgres ? "bigint" : "INTEGER"
+        case .text, .amount: postgres ? "text" : "TEXT"
+        case .numeric: postgres ? "numeric" : "NUMERIC"
+        case .date: postgres ? "date" : "DATE"
         }
     }
 }
 
 /// A table of the store: its columns in the order rows are written, and its indexes.
+///
+/// Rows are built by column name (``TableRows/append(_:)-(NamedCells)``, or indexes looked up once
+/// by name on the hot path), so a new column is added here and in its migration, nowhere else.
 struct Table: Sendable {
     var name: String
-    var columns: [Column]
+    /// The columns as given, then `<amount>_whole` and `<amount>_nanos` for each amount column:
+    /// migration 3 added those at the end of the tables that existed.
+    let columns: [Column]
     var primaryKey: String?
     var indexes: [[String]] = []
     var uniqueIndexes: [[String]] = []
+    private let indexByName: [String: Int]
+
+    init(name: String, columns: [Column], primaryKey: String? = nil, indexes: [[String]] = [], uniqueIndexes: [[String]] = []) {
+        self.name = name
+        let sums = columns.filter { $0.kind == .amount }.flatMap { column in
+            let names = Amount.columnNames(column.name)
+            return [Column.integer(names.whole), Column.integer(names.nanos)]
+        }
+        self.columns = columns + sums
+        self.primaryKey = primaryKey
+        self.indexes = indexes
+        self.uniqueIndexes = uniqueIndexes
+        indexByName = Dictionary(uniqueKeysWithValues: self.columns.enumerated().map { ($1.name, $0) })
+    }
 
     var columnNames: [String] { columns.map(\.name) }
+
+    /// Where the column `name` is in a row; a name the table does not have is a programming error.
+    func index(of name: String) -> Int {
+        guard let index = indexByName[name] else { preconditionFailure("no column \(name) in \(self.name)") }
+        return index
+    }
 }
 
-/// The tables of the store, by the schema version that created them.
+/// The tables of the store as the latest migration leaves them (``Migrations`` holds the DDL).
 ///
 /// `activity` holds each activity's published XML; the other activity tables are projections of
 /// it for queries, keyed on `activity_id` and rebuilt whenever the activity is.
@@ -68,7 +97,7 @@ enum Schema {
         primaryKey: "id", indexes: [["dataset_id"]], uniqueIndexes: [["reporting_org", "iati_identifier"]])
 
     static let transaction = projection("activity_transaction", [
-        .text("ref"), .text("type"), .date("transaction_date"), .money("value"), .text("currency"), .date("value_date"),
+        .text("ref"), .text("type"), .date("transaction_date"), .amount("value"), .text("currency"), .date("value_date"),
         .text("provider_org_ref"), .text("provider_org_name"), .text("provider_activity_id"),
         .text("receiver_org_ref"), .text("receiver_org_name"), .text("receiver_activity_id"),
         .text("flow_type"), .text("finance_type"), .text("aid_type"), .text("tied_status"),
@@ -77,21 +106,21 @@ enum Schema {
     ])
     static let budget = projection("budget", [
         .text("type"), .text("status"), .date("period_start"), .date("period_end"),
-        .money("value"), .text("currency"), .date("value_date"),
+        .amount("value"), .text("currency"), .date("value_date"),
     ])
     static let plannedDisbursement = projection("planned_disbursement", [
-        .text("type"), .date("period_start"), .date("period_end"), .money("value"), .text("currency"),
+        .text("type"), .date("period_start"), .date("period_end"), .amount("value"), .text("currency"),
         .date("value_date"), .text("provider_org_ref"), .text("receiver_org_ref"),
     ])
     static let participatingOrg = projection("participating_org", [
         .text("ref"), .text("type"), .text("role"), .text("org_activity_id"), .text("crs_channel_code"), .text("name"),
     ])
     static let sector = projection("sector", [
-        .text("code"), .text("vocabulary"), .text("vocabulary_uri"), .money("percentage"), .text("name"),
+        .text("code"), .text("vocabulary"), .text("vocabulary_uri"), .numeric("percentage"), .text("name"),
     ])
-    static let recipientCountry = projection("recipient_country", [.text("code"), .money("percentage"), .text("name")])
+    static let recipientCountry = projection("recipient_country", [.text("code"), .numeric("percentage"), .text("name")])
     static let recipientRegion = projection("recipient_region", [
-        .text("code"), .text("vocabulary"), .text("vocabulary_uri"), .money("percentage"), .text("name"),
+        .text("code"), .text("vocabulary"), .text("vocabulary_uri"), .numeric("percentage"), .text("name"),
     ])
     static let policyMarker = projection("policy_marker", [
         .text("code"), .text("vocabulary"), .text("vocabulary_uri"), .text("significance"), .text("name"),
@@ -131,7 +160,7 @@ enum Schema {
         name: "organisation_budget",
         columns: [
             .integer("organisation_id", notNull: true), .integer("seq", notNull: true), .text("kind", notNull: true),
-            .text("target"), .text("status"), .date("period_start"), .date("period_end"), .money("value"),
+            .text("target"), .text("status"), .date("period_start"), .date("period_end"), .amount("value"),
             .text("currency"), .date("value_date"),
         ],
         indexes: [["organisation_id"]])
@@ -142,7 +171,7 @@ enum Schema {
         policyMarker, tag, location, documentLink, result, indicator, indicatorPeriod, narrative,
     ]
 
-    /// The tables of schema version 2: what validation found in each dataset.
+    /// What validation found in each dataset.
     static let datasetValidation = Table(
         name: "dataset_validation",
         columns: [
@@ -162,11 +191,8 @@ enum Schema {
         ],
         indexes: [["dataset_id"], ["activity_identifier"]])
 
-    static let version1 = [dataset, activity] + activityProjections + [organisation, organisationBudget]
-    static let version2 = [datasetValidation, finding]
-
     /// Every table, in the order rows are written.
-    static let all = version1 + version2
+    static let all = [dataset, activity] + activityProjections + [organisation, organisationBudget, datasetValidation, finding]
 
     /// The tables that hang off a dataset row and go when it is replaced.
     static let datasetDetails = [datasetValidation, finding]

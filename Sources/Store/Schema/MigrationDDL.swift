@@ -1,0 +1,202 @@
+/// The DDL of each released migration, as literal text: a migration creates what it created when it
+/// was released, whatever ``Schema`` (the tables as they are now) has become since.
+///
+/// Written in SQLite's words. On PostgreSQL ``Migrations`` reads each `INTEGER` as `BIGINT` (SQLKit
+/// wrote the same 64-bit integers that way for the two engines), and a migration whose change
+/// cannot be said the same way on both (version 3) has PostgreSQL text of its own. Each statement
+/// ends with `;` at the end of a line. `"id" INTEGER PRIMARY KEY` is SQLite's rowid on purpose.
+enum MigrationDDL {
+    /// Datasets, activities, their projections, organisations.
+    static let version1 = """
+        CREATE TABLE "dataset" (
+            "id" INTEGER PRIMARY KEY NOT NULL, "name" TEXT NOT NULL, "path" TEXT, "sha256" TEXT NOT NULL,
+            "size" INTEGER, "kind" TEXT, "version" TEXT, "reporting_org" TEXT, "namespaces" TEXT,
+            "envelope" TEXT, "activity_count" INTEGER, "organisation_count" INTEGER,
+            "transaction_count" INTEGER, "budget_count" INTEGER, "duplicate_count" INTEGER, "upgraded" INTEGER,
+            "status" TEXT NOT NULL, "error" TEXT, "imported_at" TEXT NOT NULL
+        );
+        CREATE INDEX "dataset_sha256" ON "dataset" ("sha256");
+        CREATE TABLE "activity" (
+            "id" INTEGER PRIMARY KEY NOT NULL, "dataset_id" INTEGER NOT NULL, "reporting_org" TEXT NOT NULL,
+            "iati_identifier" TEXT NOT NULL, "identifier_missing" INTEGER, "version" TEXT, "upgraded" INTEGER,
+            "hierarchy" TEXT, "default_currency" TEXT, "default_lang" TEXT, "activity_status" TEXT,
+            "activity_scope" TEXT, "humanitarian" TEXT, "last_updated" TEXT, "start_date" DATE, "end_date" DATE,
+            "title" TEXT, "line" INTEGER, "xml" TEXT NOT NULL
+        );
+        CREATE INDEX "activity_dataset_id" ON "activity" ("dataset_id");
+        CREATE UNIQUE INDEX "activity_reporting_org_iati_identifier_key" ON "activity" ("reporting_org", "iati_identifier");
+        CREATE TABLE "activity_transaction" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "ref" TEXT, "type" TEXT,
+            "transaction_date" DATE, "value" NUMERIC, "currency" TEXT, "value_date" DATE,
+            "provider_org_ref" TEXT, "provider_org_name" TEXT, "provider_activity_id" TEXT,
+            "receiver_org_ref" TEXT, "receiver_org_name" TEXT, "receiver_activity_id" TEXT, "flow_type" TEXT,
+            "finance_type" TEXT, "aid_type" TEXT, "tied_status" TEXT, "disbursement_channel" TEXT,
+            "humanitarian" TEXT, "sector_code" TEXT, "recipient_country" TEXT, "recipient_region" TEXT,
+            "description" TEXT
+        );
+        CREATE INDEX "activity_transaction_activity_id" ON "activity_transaction" ("activity_id");
+        CREATE TABLE "budget" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "type" TEXT, "status" TEXT,
+            "period_start" DATE, "period_end" DATE, "value" NUMERIC, "currency" TEXT, "value_date" DATE
+        );
+        CREATE INDEX "budget_activity_id" ON "budget" ("activity_id");
+        CREATE TABLE "planned_disbursement" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "type" TEXT, "period_start" DATE,
+            "period_end" DATE, "value" NUMERIC, "currency" TEXT, "value_date" DATE, "provider_org_ref" TEXT,
+            "receiver_org_ref" TEXT
+        );
+        CREATE INDEX "planned_disbursement_activity_id" ON "planned_disbursement" ("activity_id");
+        CREATE TABLE "participating_org" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "ref" TEXT, "type" TEXT, "role" TEXT,
+            "org_activity_id" TEXT, "crs_channel_code" TEXT, "name" TEXT
+        );
+        CREATE INDEX "participating_org_activity_id" ON "participating_org" ("activity_id");
+        CREATE TABLE "sector" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "code" TEXT, "vocabulary" TEXT,
+            "vocabulary_uri" TEXT, "percentage" NUMERIC, "name" TEXT
+        );
+        CREATE INDEX "sector_activity_id" ON "sector" ("activity_id");
+        CREATE TABLE "recipient_country" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "code" TEXT, "percentage" NUMERIC,
+            "name" TEXT
+        );
+        CREATE INDEX "recipient_country_activity_id" ON "recipient_country" ("activity_id");
+        CREATE TABLE "recipient_region" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "code" TEXT, "vocabulary" TEXT,
+            "vocabulary_uri" TEXT, "percentage" NUMERIC, "name" TEXT
+        );
+        CREATE INDEX "recipient_region_activity_id" ON "recipient_region" ("activity_id");
+        CREATE TABLE "policy_marker" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "code" TEXT, "vocabulary" TEXT,
+            "vocabulary_uri" TEXT, "significance" TEXT, "name" TEXT
+        );
+        CREATE INDEX "policy_marker_activity_id" ON "policy_marker" ("activity_id");
+        CREATE TABLE "tag" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "code" TEXT, "vocabulary" TEXT,
+            "vocabulary_uri" TEXT, "name" TEXT
+        );
+        CREATE INDEX "tag_activity_id" ON "tag" ("activity_id");
+        CREATE TABLE "location" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "ref" TEXT, "name" TEXT, "description" TEXT,
+            "point" TEXT, "exactness" TEXT, "location_class" TEXT, "feature_designation" TEXT,
+            "administrative" TEXT
+        );
+        CREATE INDEX "location_activity_id" ON "location" ("activity_id");
+        CREATE TABLE "document_link" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "url" TEXT, "format" TEXT, "title" TEXT,
+            "category" TEXT, "language" TEXT, "document_date" DATE
+        );
+        CREATE INDEX "document_link_activity_id" ON "document_link" ("activity_id");
+        CREATE TABLE "result" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "type" TEXT, "aggregation_status" TEXT,
+            "title" TEXT, "indicator_count" INTEGER
+        );
+        CREATE INDEX "result_activity_id" ON "result" ("activity_id");
+        CREATE TABLE "indicator" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "result_seq" INTEGER NOT NULL,
+            "measure" TEXT, "ascending" TEXT, "title" TEXT, "baseline_year" TEXT, "baseline_value" TEXT
+        );
+        CREATE INDEX "indicator_activity_id" ON "indicator" ("activity_id");
+        CREATE TABLE "indicator_period" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "result_seq" INTEGER NOT NULL,
+            "indicator_seq" INTEGER NOT NULL, "period_start" DATE, "period_end" DATE, "target_value" TEXT,
+            "actual_value" TEXT
+        );
+        CREATE INDEX "indicator_period_activity_id" ON "indicator_period" ("activity_id");
+        CREATE TABLE "narrative" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "element" TEXT NOT NULL, "lang" TEXT,
+            "text" TEXT NOT NULL
+        );
+        CREATE INDEX "narrative_activity_id" ON "narrative" ("activity_id");
+        CREATE TABLE "organisation" (
+            "id" INTEGER PRIMARY KEY NOT NULL, "dataset_id" INTEGER NOT NULL, "reporting_org" TEXT NOT NULL,
+            "identifier" TEXT NOT NULL, "name" TEXT, "default_currency" TEXT, "last_updated" TEXT,
+            "line" INTEGER, "xml" TEXT NOT NULL
+        );
+        CREATE INDEX "organisation_dataset_id" ON "organisation" ("dataset_id");
+        CREATE UNIQUE INDEX "organisation_reporting_org_identifier_key" ON "organisation" ("reporting_org", "identifier");
+        CREATE TABLE "organisation_budget" (
+            "organisation_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "kind" TEXT NOT NULL, "target" TEXT,
+            "status" TEXT, "period_start" DATE, "period_end" DATE, "value" NUMERIC, "currency" TEXT,
+            "value_date" DATE
+        );
+        CREATE INDEX "organisation_budget_organisation_id" ON "organisation_budget" ("organisation_id");
+        """
+
+    /// What validation found in each dataset.
+    static let version2 = """
+        CREATE TABLE "dataset_validation" (
+            "dataset_id" INTEGER PRIMARY KEY NOT NULL, "valid_schema" INTEGER NOT NULL,
+            "critical_count" INTEGER NOT NULL, "error_count" INTEGER NOT NULL, "warning_count" INTEGER NOT NULL,
+            "info_count" INTEGER NOT NULL
+        );
+        CREATE TABLE "finding" (
+            "dataset_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "severity" TEXT NOT NULL,
+            "category" TEXT NOT NULL, "rule" TEXT NOT NULL, "message" TEXT NOT NULL, "line" INTEGER,
+            "xpath" TEXT, "activity_identifier" TEXT
+        );
+        CREATE INDEX "finding_dataset_id" ON "finding" ("dataset_id");
+        CREATE INDEX "finding_activity_identifier" ON "finding" ("activity_identifier");
+        """
+
+    /// Money as exact text, with the integers that sum it (``Amount``). SQLite cannot change a
+    /// column's type, so each table with an amount is rebuilt by its documented procedure (create
+    /// the new table, copy, drop, rename, index again); the copy puts each REAL `value` into a TEXT
+    /// column, which stores it as `CAST(value AS TEXT)` does: the shortest text that reads back as
+    /// the same double (all the old store kept; `1.5e+15` for large ones). ``AmountBackfill`` then
+    /// makes that text plain and fills the integers.
+    static let version3SQLite = """
+        CREATE TABLE "activity_transaction_v3" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "ref" TEXT, "type" TEXT,
+            "transaction_date" DATE, "value" TEXT, "currency" TEXT, "value_date" DATE, "provider_org_ref" TEXT,
+            "provider_org_name" TEXT, "provider_activity_id" TEXT, "receiver_org_ref" TEXT,
+            "receiver_org_name" TEXT, "receiver_activity_id" TEXT, "flow_type" TEXT, "finance_type" TEXT,
+            "aid_type" TEXT, "tied_status" TEXT, "disbursement_channel" TEXT, "humanitarian" TEXT,
+            "sector_code" TEXT, "recipient_country" TEXT, "recipient_region" TEXT, "description" TEXT,
+            "value_whole" INTEGER, "value_nanos" INTEGER
+        );
+        INSERT INTO "activity_transaction_v3" SELECT *, NULL, NULL FROM "activity_transaction";
+        DROP TABLE "activity_transaction";
+        ALTER TABLE "activity_transaction_v3" RENAME TO "activity_transaction";
+        CREATE INDEX "activity_transaction_activity_id" ON "activity_transaction" ("activity_id");
+        CREATE TABLE "budget_v3" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "type" TEXT, "status" TEXT,
+            "period_start" DATE, "period_end" DATE, "value" TEXT, "currency" TEXT, "value_date" DATE,
+            "value_whole" INTEGER, "value_nanos" INTEGER
+        );
+        INSERT INTO "budget_v3" SELECT *, NULL, NULL FROM "budget";
+        DROP TABLE "budget";
+        ALTER TABLE "budget_v3" RENAME TO "budget";
+        CREATE INDEX "budget_activity_id" ON "budget" ("activity_id");
+        CREATE TABLE "planned_disbursement_v3" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "type" TEXT, "period_start" DATE,
+            "period_end" DATE, "value" TEXT, "currency" TEXT, "value_date" DATE, "provider_org_ref" TEXT,
+            "receiver_org_ref" TEXT, "value_whole" INTEGER, "value_nanos" INTEGER
+        );
+        INSERT INTO "planned_disbursement_v3" SELECT *, NULL, NULL FROM "planned_disbursement";
+        DROP TABLE "planned_disbursement";
+        ALTER TABLE "planned_disbursement_v3" RENAME TO "planned_disbursement";
+        CREATE INDEX "planned_disbursement_activity_id" ON "planned_disbursement" ("activity_id");
+        CREATE TABLE "organisation_budget_v3" (
+            "organisation_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "kind" TEXT NOT NULL, "target" TEXT,
+            "status" TEXT, "period_start" DATE, "period_end" DATE, "value" TEXT, "currency" TEXT,
+            "value_date" DATE, "value_whole" INTEGER, "value_nanos" INTEGER
+        );
+        INSERT INTO "organisation_budget_v3" SELECT *, NULL, NULL FROM "organisation_budget";
+        DROP TABLE "organisation_budget";
+        ALTER TABLE "organisation_budget_v3" RENAME TO "organisation_budget";
+        CREATE INDEX "organisation_budget_organisation_id" ON "organisation_budget" ("organisation_id");
+        """
+
+    /// ``version3SQLite`` on PostgreSQL, where NUMERIC was exact and its text is the amount as published.
+    static let version3PostgreSQL = """
+        ALTER TABLE "activity_transaction" ALTER COLUMN "value" TYPE TEXT USING "value"::text,
+            ADD COLUMN "value_whole" BIGINT, ADD COLUMN "value_nanos" BIGINT;
+        ALTER TABLE "budget" ALTER COLUMN "value" TYPE TEXT USING "value"::text,
+            ADD COLUMN "value_whole" BIGINT, ADD COLUMN "value_nanos" BIGINT;
+        ALTER TABLE "planned_disbursement" ALTER COLUMN "value" TYPE TEXT USING "value"::text,
+            ADD COLUMN "value_whole" BIGINT, ADD COLUMN "value_nanos" BIGINT;
+        ALTER TABLE "organisation_budget" ALTER COLUMN "value" TYPE TEXT USING "value"::text,
+            ADD COLUMN "value_whole" BIGINT, ADD COLUMN "value_nanos" BIGINT;
+        """
+}
