@@ -1,4 +1,3 @@
-import Foundation
 import SQLKit
 
 /// A count (and, for money, an exact sum) of projection rows grouped by any of their columns,
@@ -60,7 +59,8 @@ public struct AggregateRow: Sendable, Codable, Equatable {
     public var count: Int
     /// The exact sum of the amounts, as decimal text; `nil` for sources without amounts.
     public var sum: String?
-    /// Rows whose amount is not in `sum`: not a number, or too large to sum exactly.
+    /// Amounts left out of `sum`: an integer part beyond ±9.2×10¹⁸, which the store keeps as text
+    /// but cannot add exactly.
     public var unsummed: Int
 }
 
@@ -77,10 +77,12 @@ extension Store {
             for (index, key) in keys.enumerated() { select.column(SQLAlias(key, as: "k\(index)")) }
             select.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             if aggregate.source.hasAmounts {
-                // Sums as text: exact on both engines, whatever their integer types.
-                select.column(SQLAlias(SQLQueryString("CAST(SUM(\(ident: source).value_whole) AS TEXT)"), as: "whole"))
-                select.column(SQLAlias(SQLQueryString("CAST(SUM(\(ident: source).value_nanos) AS TEXT)"), as: "nanos"))
-                select.column(SQLAlias(SQLQueryString("COUNT(\(ident: source).value_whole)"), as: "summed"))
+                // The whole parts in two pieces, so that no SQL sum can overflow (``Amount/Sum``).
+                let billion = Amount.nanosPerUnit
+                select.column(SQLAlias(SQLQueryString("CAST(COALESCE(SUM(\(ident: source).value_whole / \(literal: billion)), 0) AS BIGINT)"), as: "billions"))
+                select.column(SQLAlias(SQLQueryString("CAST(COALESCE(SUM(\(ident: source).value_whole % \(literal: billion)), 0) AS BIGINT)"), as: "units"))
+                select.column(SQLAlias(SQLQueryString("CAST(COALESCE(SUM(\(ident: source).value_nanos), 0) AS BIGINT)"), as: "nanos"))
+                select.column(SQLAlias(SQLQueryString("COUNT(\(ident: source).value) - COUNT(\(ident: source).value_whole)"), as: "unsummed"))
             }
             select.from(source)
             if aggregate.source != .activities {
@@ -95,10 +97,10 @@ extension Store {
                 var sum: String?
                 var unsummed = 0
                 if aggregate.source.hasAmounts {
-                    sum = ExactSum.combine(
-                        whole: try row.decode(column: "whole", as: String?.self),
-                        nanos: try row.decode(column: "nanos", as: String?.self))
-                    unsummed = count - (try row.decode(column: "summed", as: Int.self))
+                    sum = Amount.Sum(
+                        billions: try row.decode(column: "billions", as: Int.self), units: try row.decode(column: "units", as: Int.self),
+                        nanos: try row.decode(column: "nanos", as: Int.self)).text
+                    unsummed = try row.decode(column: "unsummed", as: Int.self)
                 }
                 return AggregateRow(
                     keys: try keys.indices.map { try row.decode(column: "k\($0)", as: String?.self) },
@@ -125,16 +127,5 @@ extension Store {
             let table = source.table
             return SQLQueryString("SUBSTR(CAST(\(ident: table.name).\(ident: try checked(column, in: table)) AS TEXT), 1, 4)")
         }
-    }
-}
-
-/// Adds up amounts kept as an integer part and a count of nanos, exactly.
-enum ExactSum {
-    /// `whole + nanos / 10⁹` as decimal text without trailing zeros after the point; `nil` when both are `nil`.
-    static func combine(whole: String?, nanos: String?) -> String? {
-        guard whole != nil || nanos != nil else { return nil }
-        // Decimal is base ten with 38 digits: dividing by 10⁹ only moves the point.
-        let total = (Decimal(string: whole ?? "0") ?? 0) + (Decimal(string: nanos ?? "0") ?? 0) / 1_000_000_000
-        return "\(total)"
     }
 }

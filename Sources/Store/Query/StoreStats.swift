@@ -44,7 +44,11 @@ public struct StoreStats: Sendable, Codable, Equatable {
 extension Store {
     /// Counts of what the store holds.
     public func stats() async throws -> StoreStats {
-        try await read { database in try await Self.stats(database.sql) }
+        var stats = try await read { database in try await Self.stats(database.sql) }
+        // After the read above, not inside it: a reader that waits for a second connection could
+        // wait forever once every connection of the pool is held by such a reader.
+        stats.transactionValues = try await transactionValues()
+        return stats
     }
 
     private static func stats(_ sql: any SQLDatabase) async throws -> StoreStats {
@@ -75,7 +79,7 @@ extension Store {
             transactions: try await count("activity_transaction"),
             budgets: try await count("budget"),
             transactionsByType: try await grouped("activity_transaction", by: "type", default: "(none)"),
-            transactionValues: try await transactionValues(),
+            transactionValues: [],
             publishers: try await grouped("activity", by: "reporting_org", default: "(none)"),
             languages: try await grouped("narrative", by: "lang", default: "(default)"),
             validatedDatasets: try await count("dataset_validation"),
@@ -86,26 +90,14 @@ extension Store {
 }
 
 extension Store {
-    /// Transactions by type and currency with their exact sums. The whole parts are added in two
-    /// pieces (``Amount/Sum``) so that no SQL sum can overflow; the pieces are combined in Swift.
+    /// Transactions by type and currency with their exact sums, by type and currency.
     func transactionValues() async throws -> [StoreStats.TransactionValue] {
-        let billion = Amount.nanosPerUnit
-        let rows = try await database.sql.raw("""
-            SELECT type, currency, COUNT(*) AS n,
-                CAST(COALESCE(SUM(value_whole / \(literal: billion)), 0) AS BIGINT) AS billions,
-                CAST(COALESCE(SUM(value_whole % \(literal: billion)), 0) AS BIGINT) AS units,
-                CAST(COALESCE(SUM(value_nanos), 0) AS BIGINT) AS nanos,
-                COUNT(value) - COUNT(value_whole) AS too_large
-            FROM activity_transaction GROUP BY type, currency ORDER BY type, currency
-            """).all()
-        return try rows.map { row in
-            let sum = Amount.Sum(
-                billions: try row.decode(column: "billions", as: Int.self), units: try row.decode(column: "units", as: Int.self),
-                nanos: try row.decode(column: "nanos", as: Int.self))
-            let tooLarge = try row.decode(column: "too_large", as: Int.self)
-            return StoreStats.TransactionValue(
-                type: try row.decode(column: "type", as: String?.self), currency: try row.decode(column: "currency", as: String?.self),
-                count: try row.decode(column: "n", as: Int.self), sum: tooLarge == 0 ? sum.text : nil, tooLarge: tooLarge)
-        }
+        try await aggregate(Aggregate(.transactions, by: [.column("type"), .column("currency")]))
+            .map { row in
+                StoreStats.TransactionValue(
+                    type: row.keys[0], currency: row.keys[1], count: row.count,
+                    sum: row.unsummed == 0 ? row.sum : nil, tooLarge: row.unsummed)
+            }
+            .sorted { ($0.type ?? "", $0.currency ?? "") < ($1.type ?? "", $1.currency ?? "") }
     }
 }
