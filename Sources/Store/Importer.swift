@@ -142,7 +142,7 @@ struct Importer {
         report.organisations += second.report.organisations
         report.transactions += second.report.transactions
         report.budgets += second.report.budgets
-        report.duplicates += second.report.duplicates
+        report.addDuplicates(of: second.report)
         report.upgraded = report.upgraded || second.report.upgraded
         report.reportingOrg = Producer.mostNamed(first.reportingOrgs.merging(second.reportingOrgs, uniquingKeysWith: +))
         report.sha256 = sha256
@@ -264,7 +264,7 @@ struct Importer {
             .integer(report.bytes), Cell(report.kind), Cell(report.version), Cell(report.reportingOrg),
             Cell(namespaces), Cell(envelopeXML),
             .integer(report.activities), .integer(report.organisations), .integer(report.transactions),
-            .integer(report.budgets), .integer(report.duplicates.count), .integer(report.upgraded ? 1 : 0),
+            .integer(report.budgets), .integer(report.duplicateCount), .integer(report.upgraded ? 1 : 0),
             .text(report.status.rawValue), Cell(report.error), .text(Timestamp.now()),
         ]
     }
