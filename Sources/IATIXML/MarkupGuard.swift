@@ -142,12 +142,13 @@ public struct MarkupGuard: Sendable {
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
         let end = base + bytes.count
         var cursor = base
-        // Lines are counted once per chunk; a tag's line only when it fails or spans two chunks.
+        // The lexer's state in locals for the loop (stored properties cost a load and store per byte).
+        var state = state, quote = quote, slash = slash, closing = closing, inSubset = inSubset
+        var depth = depth, attributes = attributes
+        /// The `<` of the last tag begun in this chunk.
         var tag: UnsafePointer<UInt8>?
-        func tagLine() -> Int {
-            tag.map { line + Self.newlines(UnsafeBufferPointer(start: base, count: $0 - base)) } ?? openTagLine
-        }
-        while cursor < end {
+        var refusal: (reason: IATIXMLError.Reason, message: String)?
+        scanning: while cursor < end {
             let byte = cursor.pointee
             switch state {
             case .text:
@@ -169,25 +170,34 @@ public struct MarkupGuard: Sendable {
                     attributes = 0
                     slash = false
                     if depth > Self.maxDepth {
-                        throw failure(line: tagLine(), .tooDeep, "elements nested deeper than \(Self.maxDepth) levels (IATI needs fewer than 20)")
+                        refusal = (.tooDeep, "elements nested deeper than \(Self.maxDepth) levels (IATI needs fewer than 20)")
+                        break scanning
                     }
                     continue  // the byte is the name's first
                 }
             case .startTag:
-                switch byte {
-                case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                    attributes += 1
-                    if attributes > Self.maxAttributes {
-                        throw failure(line: tagLine(), .tooManyAttributes, "a start tag with more than \(Self.maxAttributes) attributes")
-                    }
-                    quote = byte
-                    state = .quoted
-                case UInt8(ascii: ">"):
+                // Names and white space go by in a tight loop: only quotes and `>` matter here.
+                var found = cursor
+                while found < end, found.pointee != UInt8(ascii: "\""), found.pointee != UInt8(ascii: "'"),
+                      found.pointee != UInt8(ascii: ">") {
+                    found += 1
+                }
+                if found > cursor { slash = (found - 1).pointee == UInt8(ascii: "/") }
+                cursor = found
+                guard cursor < end else { continue }
+                if cursor.pointee == UInt8(ascii: ">") {
+                    // `/>`: an empty element gives its level back at once.
                     if slash { depth -= 1 }
                     state = .text
-                case UInt8(ascii: "/"): slash = true
-                case 32, 9, 10, 13: break
-                default: slash = false
+                } else {
+                    attributes += 1
+                    if attributes > Self.maxAttributes {
+                        refusal = (.tooManyAttributes, "a start tag with more than \(Self.maxAttributes) attributes")
+                        break scanning
+                    }
+                    quote = cursor.pointee
+                    slash = false
+                    state = .quoted
                 }
             case .quoted, .declarationQuoted:
                 guard let found = memchr(cursor, Int32(quote), end - cursor) else {
@@ -197,10 +207,13 @@ public struct MarkupGuard: Sendable {
                 cursor = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
                 state = state == .quoted ? .startTag : .declaration
             case .endTag:
-                if byte == UInt8(ascii: ">") {
-                    depth -= 1
-                    state = .text
+                guard let found = memchr(cursor, Int32(UInt8(ascii: ">")), end - cursor) else {
+                    cursor = end
+                    continue
                 }
+                cursor = UnsafePointer(found.assumingMemoryBound(to: UInt8.self))
+                depth -= 1
+                state = .text
             case .bang:
                 switch byte {
                 case UInt8(ascii: "-"): state = .bangDash
@@ -245,18 +258,27 @@ public struct MarkupGuard: Sendable {
             }
             cursor += 1
         }
-        if state != .text { openTagLine = tagLine() }
+        (self.state, self.quote, self.slash, self.closing, self.inSubset) = (state, quote, slash, closing, inSubset)
+        (self.depth, self.attributes) = (depth, attributes)
+        // Lines are counted once per chunk; a tag's line only when it fails or spans two chunks.
+        let tagLine = tag.map { line + Self.newlines(UnsafeBufferPointer(start: base, count: $0 - base)) } ?? openTagLine
+        if let refusal { throw IATIXMLError(refusal.reason, file: file, line: tagLine, message: "\(refusal.message): refused before parsing") }
+        if state != .text { openTagLine = tagLine }
         line += Self.newlines(UnsafeBufferPointer(start: base, count: bytes.count))
     }
 
-    private func failure(line: Int, _ reason: IATIXMLError.Reason, _ what: String) -> IATIXMLError {
-        IATIXMLError(reason, file: file, line: line, message: "\(what): refused before parsing")
-    }
-
-    /// A loop the compiler vectorises: far cheaper than the lexer per byte.
+    /// Eight bytes at a time: far cheaper than the lexer per byte.
     static func newlines(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let words = bytes.count / 8
         var count = 0
-        for byte in bytes where byte == 10 { count += 1 }
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        for index in 0..<words {
+            // A byte of `x` is zero exactly where the input holds a newline; its high bit marks it.
+            let x = UnsafeRawPointer(base + 8 * index).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            count += (~(((x & low) &+ low) | x | low)).nonzeroBitCount
+        }
+        for index in (8 * words)..<bytes.count where base[index] == 10 { count += 1 }
         return count
     }
 }
