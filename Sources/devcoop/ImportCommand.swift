@@ -21,7 +21,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Validate each file (schema, codelists, rulesets) and store its findings with it.")
     var validate = true
 
-    @Argument(help: "IATI XML files, or folders searched recursively for .xml files.")
+    @Argument(help: "IATI XML files (gzip-compressed ones too), or folders searched recursively for .xml and .xml.gz files.")
     var paths: [String]
 
     struct Output: Encodable {

@@ -14,7 +14,7 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(help: "Show findings of this severity and worse: critical, error, warning or info.")
     var severity: Finding.Severity = .info
 
-    @Argument(help: "IATI XML files, or folders searched recursively for .xml files.")
+    @Argument(help: "IATI XML files (gzip-compressed ones too), or folders searched recursively for .xml and .xml.gz files.")
     var paths: [String]
 
     struct FileReport: Encodable {

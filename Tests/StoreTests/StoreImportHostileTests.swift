@@ -67,4 +67,20 @@ import TestSupport
             #expect(try await store.stats().activities == 1)
         }
     }
+
+    @Test func nestingAtTheLimitIsImportedAndExported() async throws {
+        let files = try HostileFiles()
+        defer { files.remove() }
+        let path = try files.deepNesting(levels: MarkupGuard.maxDepth - 2)
+        try await TestDatabase.engines[0].with { location in
+            let store = try await Store.open(location)
+            defer { Task { await store.close() } }
+            let report = await store.importFile(at: path, validator: Self.validator)
+            #expect(report.status == .imported, "\(report.error ?? "")")
+            let output = files.folder.appendingPathComponent("export.xml").path
+            #expect(try await store.export(ExportSelection(), to: output).count == 1)
+            let exported = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(exported.components(separatedBy: "<x>").count - 1 == MarkupGuard.maxDepth - 2)
+        }
+    }
 }
