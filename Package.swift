@@ -30,8 +30,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "IATI"),
-        .target(name: "IATIXML", dependencies: ["IATI", "CLibXML2"]),
+        .target(name: "IATIXML", dependencies: ["IATI", "CLibXML2", "CZlib"]),
         .target(
             name: "IATIValidation",
             dependencies: ["IATI", "IATIXML", "CLibXML2"],

@@ -2,7 +2,8 @@ import CLibXML2
 import Foundation
 
 /// Validates documents against the bundled IATI 2.03 XML Schemas with libxml2, streaming
-/// (`xmlTextReader` with a schema attached), so memory stays flat whatever the file size.
+/// (`xmlTextReader` with a schema attached), so memory stays flat whatever the file size. It reads
+/// through ``GuardedTextReader``: gzip inflated, hostile markup refused as the SAX reader refuses it.
 ///
 /// Every error is collected through the structured error callback, not only the first. A document
 /// that does not validate gets `critical` findings, as in the IATI Validator; the verdict agrees
@@ -19,7 +20,16 @@ public final class SchemaValidator: @unchecked Sendable {
     /// The verdict and the findings for one document.
     public struct Result: Sendable {
         public var valid: Bool
+        /// The first ``Validator/maxFindings`` findings.
         public var findings: [Finding]
+        /// Every finding by severity, those left out of `findings` included.
+        public var counts: [Finding.Severity: Int]
+
+        init(valid: Bool, findings: [Finding], counts: [Finding.Severity: Int]? = nil) {
+            self.valid = valid
+            self.findings = findings
+            self.counts = counts ?? Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
+        }
     }
 
     /// The folder of the bundled 2.03 schemas (`iati-activities-schema.xsd`, …).
@@ -67,10 +77,10 @@ public final class SchemaValidator: @unchecked Sendable {
             Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue().schemaError(error)
         }, unmanaged.toOpaque())
 
-        guard let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)) else {
+        guard let guarded = try? GuardedTextReader(path: path) else {
             return Result(valid: false, findings: [collector.fatal("cannot open the file", line: 0)])
         }
-        defer { xmlFreeTextReader(reader) }
+        let reader = guarded.reader
         xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
             guard let context, let error else { return }
             Unmanaged<Collector>.fromOpaque(context).takeUnretainedValue().parseError(error)
@@ -84,23 +94,29 @@ public final class SchemaValidator: @unchecked Sendable {
             collector.track(reader)
             status = xmlTextReaderRead(reader)
         }
-        if status < 0, !collector.findings.contains(where: { $0.rule == "well-formed" }) {
+        if let refusal = guarded.refusal {
+            // What libxml2 said after its input stopped is about the stop, not the document.
+            var finding = collector.fatal(refusal.message, line: refusal.line)
+            finding.rule = "well-formed"
+            return Result(valid: false, findings: [finding])
+        }
+        if status < 0, !collector.hasWellFormedFinding {
             // libxml2 does not always route the reader's own parse errors through the handler.
             let last = xmlGetLastError()
             let message = last?.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
             let line = last.map { Int($0.pointee.line) } ?? Int(xmlTextReaderGetParserLineNumber(reader))
             var finding = collector.fatal("not well-formed: " + (message ?? "the document could not be read to its end"), line: line)
             finding.rule = "well-formed"
-            collector.findings.append(finding)
+            collector.add(finding)
         }
-        let valid = status == 0 && xmlTextReaderIsValid(reader) == 1 && collector.findings.isEmpty
-        return Result(valid: valid, findings: collector.attributedFindings())
+        let valid = status == 0 && xmlTextReaderIsValid(reader) == 1 && collector.tally.counts.isEmpty
+        return Result(valid: valid, findings: collector.attributedFindings(), counts: collector.tally.counts)
     }
 
     /// The local name of the document's first element, read without validating.
     public static func rootName(of path: String) -> String? {
-        guard let reader = xmlReaderForFile(path, nil, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)) else { return nil }
-        defer { xmlFreeTextReader(reader) }
+        guard let guarded = try? GuardedTextReader(path: path) else { return nil }
+        let reader = guarded.reader
         xmlTextReaderSetStructuredErrorHandler(reader, { _, _ in }, nil)
         while xmlTextReaderRead(reader) == 1 {
             if xmlTextReaderNodeType(reader) == Int32(XML_READER_TYPE_ELEMENT.rawValue) {
@@ -139,7 +155,8 @@ extension SchemaValidator {
 /// Gathers errors during one validation and knows which activity each line belongs to.
 private final class Collector {
     let file: String
-    var findings: [Finding] = []
+    private(set) var tally = FindingTally(limit: Validator.maxFindings)
+    private(set) var hasWellFormedFinding = false
     /// Activities seen: the line of their start tag and their `iati-identifier`. An activity runs
     /// to the next one's start (the reader's parser reads ahead, so only node lines are exact).
     private var spans: [(first: Int, identifier: String?)] = []
@@ -168,7 +185,7 @@ private final class Collector {
             xpath = "/\(root)" + (spans.isEmpty ? "" : "/\(root == "iati-organisations" ? "iati-organisation" : "iati-activity")[\(spans.count)]")
                 + (element.map { ["iati-activity", "iati-organisation", root].contains($0) ? "" : "/\($0)" } ?? "")
         }
-        findings.append(Finding(
+        add(Finding(
             severity: .critical, category: "schema", rule: "schema", message: message,
             line: Int(error.pointee.line), xpath: xpath))
     }
@@ -180,7 +197,7 @@ private final class Collector {
             return
         }
         guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-        findings.append(Finding(
+        add(Finding(
             severity: .critical, category: "schema", rule: "well-formed",
             message: "not well-formed: " + Self.message(error), line: Int(error.pointee.line), xpath: "/"))
     }
@@ -215,9 +232,14 @@ private final class Collector {
         }
     }
 
-    /// The findings with the activity each sits in.
+    func add(_ finding: Finding) {
+        hasWellFormedFinding = hasWellFormedFinding || finding.rule == "well-formed"
+        tally.add(finding)
+    }
+
+    /// The findings kept, with the activity each sits in.
     func attributedFindings() -> [Finding] {
-        findings.map { finding in
+        tally.kept.map { finding in
             var finding = finding
             finding.activity = spans.last(where: { $0.first <= finding.line })?.identifier
             return finding

@@ -7,19 +7,30 @@ public struct Validator: Sendable {
     private let schema: SchemaValidator
     private let activities: ActivityValidator
 
+    /// How many findings a file's result holds at most: memory stays bounded whatever the number
+    /// of activities with the same mistake. Beyond it findings are only counted.
+    public static let maxFindings = 10_000
+
     /// What one file gave.
     public struct Result: Sendable {
         /// Whether the file validates against the 2.03 schema (as `xmllint --schema` says).
         public var validSchema: Bool
+        /// The findings by line, the first ``Validator/maxFindings`` of them.
         public var findings: [Finding]
+        /// How many findings of each severity, those left out of `findings` included.
+        public var counts: [Finding.Severity: Int]
 
-        /// How many findings of each severity.
-        public var counts: [Finding.Severity: Int] {
-            Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
+        public init(validSchema: Bool, findings: [Finding], counts: [Finding.Severity: Int]? = nil) {
+            self.validSchema = validSchema
+            self.findings = findings
+            self.counts = counts ?? Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
         }
 
+        /// How many findings were counted but not kept.
+        public var omitted: Int { counts.values.reduce(0, +) - findings.count }
+
         /// Whether the file can be published as it is: no critical and no error finding.
-        public var passes: Bool { !findings.contains { $0.severity <= .error } }
+        public var passes: Bool { (counts[.critical] ?? 0) + (counts[.error] ?? 0) == 0 }
     }
 
     public init() throws {
@@ -33,10 +44,10 @@ public struct Validator: Sendable {
         // entity declarations (XXE, entity bombs) before anything is expanded, and then the
         // schema pass does not read the file at all.
         let concurrentSchema = Self.hasNoDoctype(path) ? ConcurrentSchemaPass(schema, path) : nil
-        var findings: [Finding] = []
+        var tally = FindingTally(limit: Self.maxFindings)
         var refusal: IATIXMLError?
         do {
-            try activities.validate(file: path) { findings += $0 }
+            try activities.validate(file: path) { tally.add($0) }
         } catch let error as IATIXMLError {
             refusal = error
         } catch {
@@ -46,19 +57,24 @@ public struct Validator: Sendable {
             _ = concurrentSchema?.result()
             let finding = Finding(severity: .critical, category: "schema", rule: "well-formed",
                                   message: refusal.message, line: refusal.line, xpath: "/")
-            return Result(validSchema: false, findings: findings + [finding])
+            tally.add(finding)
+            return Result(validSchema: false, findings: tally.kept, counts: tally.counts)
         }
         let schemaResult = concurrentSchema?.result() ?? schema.validate(file: path)
-        findings += schemaResult.findings
+        // Each pass kept its first findings in document order: together they hold the file's first.
+        var findings = tally.kept + schemaResult.findings
         findings.sort { ($0.line, $0.severity, $0.rule) < ($1.line, $1.severity, $1.rule) }
-        return Result(validSchema: schemaResult.valid, findings: findings)
+        let counts = tally.counts.merging(schemaResult.counts, uniquingKeysWith: +)
+        return Result(validSchema: schemaResult.valid, findings: Array(findings.prefix(Self.maxFindings)), counts: counts)
     }
 
-    /// Whether the document's prolog (its first 64 KiB) declares no DTD.
+    /// Whether the document's prolog (its first 64 KiB, inflated when compressed) declares no DTD.
     static func hasNoDoctype(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+        guard let input = try? DocumentInput(path: path) else { return false }
+        var head = Data(count: 64 * 1024)
+        let count = head.withUnsafeMutableBytes { (try? input.read(into: $0)) ?? -1 }
+        guard count >= 0 else { return false }
+        head.count = count
         return head.range(of: Data("<!DOCTYPE".utf8)) == nil && head.range(of: Data("<!ENTITY".utf8)) == nil
     }
 }

@@ -21,8 +21,10 @@ import IATI
 ///   non-namespaced extra attributes (d-portal's `dataset`), upper-case `xml:lang`, elements in any
 ///   order, empty elements: the reader hands the tree over as written, the model is lenient.
 ///
-/// Errors name the file and line: malformed or truncated XML, entity declarations, or a document with
-/// no IATI container. Activities handed over before an error are the caller's to discard
+/// Errors name the file and line: malformed or truncated XML, entity declarations, a document with
+/// no IATI container, an empty file, or markup that costs far more than its size (``MarkupGuard``:
+/// elements nested deeper than 256 levels, a start tag with more than 1,000 attributes), refused
+/// before libxml2 reads it. Activities handed over before an error are the caller's to discard
 /// (the store imports a file in one transaction).
 public struct IATIReader: Sendable {
     /// A thing found in the document, in document order.
@@ -49,8 +51,8 @@ public struct IATIReader: Sendable {
         self.buildsTrees = buildsTrees
     }
 
-    /// Reads the file at `path`, calling `handle` for each event; `onChunk` sees every chunk of
-    /// bytes as it is read (to hash the file or show progress without a second pass). With a
+    /// Reads the file at `path` (inflated when gzip-compressed: ``DocumentInput``), calling
+    /// `handle` for each event; `onChunk` sees every chunk of the file's bytes as it is read (to hash the file or show progress without a second pass). With a
     /// `contentHandler`, 2.0x activities come without their tree and their content goes to it.
     public func read(
         file path: String,
@@ -77,43 +79,10 @@ public struct IATIReader: Sendable {
         onChunk: ((UnsafeRawBufferPointer) -> Void)? = nil,
         _ handle: (Event) throws -> Void
     ) throws {
-        guard let stream = fopen(path, "rb") else {
-            throw IATIXMLError(.io, file: path, line: 0, message: "cannot open: \(String(cString: strerror(errno)))")
-        }
-        defer { fclose(stream) }
-        var remaining = ranges[...]
-        // Where the stream stands in the range being read; -1 when it must seek to its start.
-        var position = ranges.first?.lowerBound == 0 ? 0 : -1
+        let input = try DocumentInput(path: path, ranges: ranges, onChunk: onChunk)
         try withoutActuallyEscaping(handle) { handle in
             let session = SAXSession(file: path, buildsTrees: buildsTrees, contentHandler: contentHandler, handle: handle)
-            try session.run(chunkSize: chunkSize, endsBetweenElements: endsBetweenElements) { buffer in
-                while let range = remaining.first {
-                    if position == -1 {
-                        guard fseeko(stream, off_t(range.lowerBound), SEEK_SET) == 0 else {
-                            throw IATIXMLError(.io, file: path, line: 0, message: "seek failed: \(String(cString: strerror(errno)))")
-                        }
-                        position = range.lowerBound
-                    }
-                    let wanted = min(buffer.count, range.upperBound - position)
-                    let count = wanted == 0 ? 0 : fread(buffer.baseAddress, 1, wanted, stream)
-                    if count == 0 {
-                        if ferror(stream) != 0 {
-                            throw IATIXMLError(.io, file: path, line: 0, message: "read failed: \(String(cString: strerror(errno)))")
-                        }
-                        remaining = remaining.dropFirst()
-                        position = -1
-                        continue
-                    }
-                    position += count
-                    if position == range.upperBound {
-                        remaining = remaining.dropFirst()
-                        position = -1
-                    }
-                    onChunk?(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-                    return count
-                }
-                return 0
-            }
+            try session.run(chunkSize: chunkSize, endsBetweenElements: endsBetweenElements) { try input.read(into: $0) }
         }
     }
 

@@ -11,6 +11,16 @@ public struct IATIXMLError: Error, Sendable, Equatable, CustomStringConvertible 
         /// The document declares entities (external ones would read local files or the network,
         /// internal ones can expand exponentially): refused before anything is expanded.
         case entityDeclaration
+        /// The file holds no bytes at all (or a compressed file inflates to none).
+        case empty
+        /// Elements nested deeper than ``MarkupGuard/maxDepth``: refused before libxml2 reads the tag.
+        case tooDeep
+        /// A start tag with more than ``MarkupGuard/maxAttributes`` attributes: refused before libxml2 reads it.
+        case tooManyAttributes
+        /// An encoding in which a byte scan cannot see the markup (EBCDIC, UTF-7, ...).
+        case encoding
+        /// A gzip-compressed file that is corrupt, or inflates to more than ``DocumentInput/maxInflatedSize(compressed:)``.
+        case compression
         /// Well-formed XML, but neither `iati-activities` nor `iati-organisations`.
         case notIATI
         /// The caller's handler stopped the read with its own error.

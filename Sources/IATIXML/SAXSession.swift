@@ -50,14 +50,21 @@ final class SAXSession {
         xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue))
 
         let window = state.pointee.window
+        var markupGuard = MarkupGuard(file: file)
+        var total = 0
         while state.pointee.failure == nil {
             let space = window.space(chunkSize)
             let count = try read(space)
             guard count > 0 else { break }
+            total += count
+            try markupGuard.check(UnsafeRawBufferPointer(rebasing: space[0..<count]))
             window.grow(by: count)
             let status = xmlParseChunk(context, space.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(count), 0)
             if state.pointee.failure == nil, status != 0 { state.pointee.failure = state.pointee.parserError(status: status) }
             state.pointee.discardConsumedInput()
+        }
+        if total == 0 {
+            throw IATIXMLError(.empty, file: file, line: 0, message: "the file is empty")
         }
         if state.pointee.failure == nil, endsBetweenElements {
             guard state.pointee.isBetweenElements else {
@@ -529,21 +536,19 @@ final class InputWindow {
 
     init() {
         capacity = 1 << 16
-        base = .allocate(byteCount: capacity, alignment: 16)
+        base = malloc(capacity)!
     }
 
     deinit {
-        base.deallocate()
+        free(base)
     }
 
     /// Room for `size` more bytes at the end, to be filled and then counted in with ``grow(by:)``.
     func space(_ size: Int) -> UnsafeMutableRawBufferPointer {
         if count + size > capacity {
             capacity = max(capacity * 2, count + size)
-            let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
-            grown.copyMemory(from: base, byteCount: count)
-            base.deallocate()
-            base = grown
+            // realloc moves a large block by remapping its pages: a huge element is not held twice while it grows.
+            base = realloc(base, capacity)!
         }
         return UnsafeMutableRawBufferPointer(start: base + count, count: size)
     }

@@ -21,7 +21,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Validate each file (schema, codelists, rulesets) and store its findings with it.")
     var validate = true
 
-    @Argument(help: "IATI XML files, or folders searched recursively for .xml files.")
+    @Argument(help: "IATI XML files (gzip-compressed ones too), or folders searched recursively for .xml and .xml.gz files.")
     var paths: [String]
 
     struct Output: Encodable {
@@ -34,7 +34,9 @@ struct ImportCommand: AsyncParsableCommand {
             var organisations: Int
             var transactions: Int
             var budgets: Int
+            /// The first duplicate identifiers (at most ``ImportReport/maxListedDuplicates``).
             var duplicates: [String]
+            var duplicateCount: Int
             var upgraded: Bool
             var validSchema: Bool?
             var findings: [String: Int]?
@@ -74,7 +76,7 @@ struct ImportCommand: AsyncParsableCommand {
             output.files.append(Output.File(
                 path: report.path, status: report.status.rawValue, version: report.version, kind: report.kind,
                 activities: report.activities, organisations: report.organisations, transactions: report.transactions,
-                budgets: report.budgets, duplicates: report.duplicates, upgraded: report.upgraded,
+                budgets: report.budgets, duplicates: report.duplicates, duplicateCount: report.duplicateCount, upgraded: report.upgraded,
                 validSchema: report.validSchema, findings: report.findings, error: report.error))
             output.totals.files += 1
             output.totals.imported += report.status == .imported ? 1 : 0
@@ -111,8 +113,8 @@ struct ImportCommand: AsyncParsableCommand {
         if let valid = report.validSchema, let findings = report.findings {
             parts.append("schema \(valid ? "valid" : "not valid"), \(findings["critical", default: 0] + findings["error", default: 0]) errors, \(findings["warning", default: 0]) warnings")
         }
-        if !report.duplicates.isEmpty {
-            parts.append("\(report.duplicates.count) duplicate identifiers skipped (first: \(report.duplicates[0]))")
+        if let first = report.duplicates.first {
+            parts.append("\(report.duplicateCount) duplicate identifiers skipped (first: \(first))")
         }
         return "imported  \(name): " + parts.joined(separator: ", ")
     }

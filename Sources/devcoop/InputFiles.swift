@@ -1,6 +1,7 @@
 import Foundation
 
-/// The files a command works on: each path as given, folders searched recursively for `.xml` files.
+/// The files a command works on: each path as given, folders searched recursively for `.xml` files
+/// (and `.xml.gz`, which the readers inflate).
 enum InputFiles {
     static func expand(_ paths: [String]) throws -> [String] {
         var files: [String] = []
@@ -16,7 +17,7 @@ enum InputFiles {
             let enumerator = FileManager.default.enumerator(atPath: path)
             var found: [String] = []
             while let relative = enumerator?.nextObject() as? String {
-                if relative.lowercased().hasSuffix(".xml") {
+                if relative.lowercased().hasSuffix(".xml") || relative.lowercased().hasSuffix(".xml.gz") {
                     found.append((path as NSString).appendingPathComponent(relative))
                 }
             }

@@ -14,13 +14,15 @@ struct ValidateCommand: AsyncParsableCommand {
     @Option(help: "Show findings of this severity and worse: critical, error, warning or info.")
     var severity: Finding.Severity = .info
 
-    @Argument(help: "IATI XML files, or folders searched recursively for .xml files.")
+    @Argument(help: "IATI XML files (gzip-compressed ones too), or folders searched recursively for .xml and .xml.gz files.")
     var paths: [String]
 
     struct FileReport: Encodable {
         var path: String
         var validSchema: Bool
         var counts: [String: Int]
+        /// Findings counted in `counts` but left out of `findings` (beyond ``Validator/maxFindings``).
+        var omitted: Int
         var findings: [Finding]
     }
 
@@ -31,14 +33,17 @@ struct ValidateCommand: AsyncParsableCommand {
         var failed = false
         for path in files {
             let result = validator.validate(file: path)
-            var counts = Dictionary(uniqueKeysWithValues: Finding.Severity.allCases.map { ($0.rawValue, 0) })
-            for finding in result.findings { counts[finding.severity.rawValue, default: 0] += 1 }
-            failed = failed || result.findings.contains { $0.severity <= .error }
+            let counts = Dictionary(uniqueKeysWithValues: Finding.Severity.allCases.map { ($0.rawValue, result.counts[$0] ?? 0) })
+            failed = failed || !result.passes
             let shown = result.findings.filter { $0.severity <= severity }
             if json {
-                print(Terminal.json(FileReport(path: path, validSchema: result.validSchema, counts: counts, findings: shown)))
+                print(Terminal.json(FileReport(
+                    path: path, validSchema: result.validSchema, counts: counts, omitted: result.omitted, findings: shown)))
             } else {
                 print(Self.humanReport(path: path, validSchema: result.validSchema, counts: counts, findings: shown))
+                if result.omitted > 0 {
+                    print("  … and \(result.omitted) more findings, counted above but not listed (the first \(Validator.maxFindings) are)")
+                }
             }
         }
         if failed { throw ExitCode(1) }

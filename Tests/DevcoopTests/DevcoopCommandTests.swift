@@ -19,6 +19,12 @@ import TestSupport
         .appendingPathComponent("devcoop")
 
     static func devcoop(_ arguments: String...) throws -> Run {
+        try devcoop(arguments)
+    }
+
+    /// Runs the command, stopping it (and so failing the test) when it has not finished within
+    /// `timeout` seconds: a hang shows as a failure, not as a suite that never ends.
+    static func devcoop(_ arguments: [String], timeout: Double = 300, executable: URL = executable) throws -> Run {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -27,6 +33,9 @@ import TestSupport
         process.standardOutput = output
         process.standardError = error
         try process.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
+            if process.isRunning { process.terminate() }
+        }
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -83,7 +83,7 @@ import Testing
                 defer { try? FileManager.default.removeItem(atPath: output) }
                 let kind = report.kind == "organisations"
                 let exported = try await store.export(ExportSelection(organisations: kind, rewrite: rewrite), to: output)
-                #expect(exported.count == (kind ? report.organisations : report.activities - report.duplicates.count))
+                #expect(exported.count == (kind ? report.organisations : report.activities - report.duplicateCount))
                 let result = try SchemaValidator().validate(file: output)
                 #expect(result.valid, "rewrite \(rewrite): \(result.findings.prefix(3).map(\.message))")
                 try await TestDatabase(engine: .sqlite).with { again in

@@ -39,9 +39,9 @@ import Testing
                 let sha = try #require(report.sha256)
                 // What is stored for this dataset right now: every activity but the skipped duplicates.
                 let stored = try await Self.count(store, "SELECT COUNT(*) AS n FROM activity JOIN dataset ON dataset.id = activity.dataset_id WHERE dataset.sha256 = '\(sha)'")
-                #expect(stored == report.activities - (report.kind == "activities" ? report.duplicates.count : 0), "\(path)")
+                #expect(stored == report.activities - (report.kind == "activities" ? report.duplicateCount : 0), "\(path)")
                 let storedOrganisations = try await Self.count(store, "SELECT COUNT(*) AS n FROM organisation JOIN dataset ON dataset.id = organisation.dataset_id WHERE dataset.sha256 = '\(sha)'")
-                #expect(storedOrganisations == report.organisations - (report.kind == "organisations" ? report.duplicates.count : 0), "\(path)")
+                #expect(storedOrganisations == report.organisations - (report.kind == "organisations" ? report.duplicateCount : 0), "\(path)")
                 if report.duplicates.isEmpty, report.kind == "activities" {
                     let transactions = try await Self.count(store, "SELECT COUNT(*) AS n FROM activity_transaction t JOIN activity a ON a.id = t.activity_id JOIN dataset d ON d.id = a.dataset_id WHERE d.sha256 = '\(sha)'")
                     #expect(transactions == report.transactions, "\(path)")
@@ -206,14 +206,14 @@ import Testing
             #expect(first.status == .imported)
             #expect(try await journalMode(store) == "wal")
             let readerCount = try await Self.count(reader, "SELECT COUNT(*) AS n FROM activity")
-            #expect(readerCount == first.activities - first.duplicates.count)
+            #expect(readerCount == first.activities - first.duplicateCount)
             await reader.close()
 
             let second = await store.importFile(at: samples.last!)
             #expect(second.status == .imported)
             #expect(try await journalMode(store) == "wal")
             let total = try await Self.count(store, "SELECT COUNT(*) AS n FROM activity")
-            #expect(total == first.activities - first.duplicates.count + second.activities - second.duplicates.count)
+            #expect(total == first.activities - first.duplicateCount + second.activities - second.duplicateCount)
             await store.close()
         }
     }

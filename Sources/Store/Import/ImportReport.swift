@@ -18,8 +18,13 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var organisations = 0
     public var transactions = 0
     public var budgets = 0
-    /// Identifiers that occur more than once in the file: the first occurrence is kept.
+    /// Identifiers that occur more than once in the file (the first occurrence is kept): the first
+    /// ``maxListedDuplicates`` of them, so that a file of one identifier repeated costs no more
+    /// memory than a short one.
     public var duplicates: [String] = []
+    /// How many elements were skipped as duplicates, listed or not.
+    public var duplicateCount = 0
+    public static let maxListedDuplicates = 100
     /// Whether a 1.0x file was upgraded to 2.03 on the way in.
     public var upgraded = false
     /// The reporting organisation most of the file's elements name.
@@ -35,6 +40,17 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public init(path: String, status: Status) {
         self.path = path
         self.status = status
+    }
+
+    mutating func addDuplicate(_ identifier: String) {
+        duplicateCount += 1
+        if duplicates.count < Self.maxListedDuplicates { duplicates.append(identifier) }
+    }
+
+    /// Adds the duplicates of the part of a file read after this one.
+    mutating func addDuplicates(of later: ImportReport) {
+        duplicates += later.duplicates.prefix(Self.maxListedDuplicates - duplicates.count)
+        duplicateCount += later.duplicateCount
     }
 }
 

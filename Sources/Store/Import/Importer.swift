@@ -144,7 +144,7 @@ struct Importer {
         report.organisations += second.report.organisations
         report.transactions += second.report.transactions
         report.budgets += second.report.budgets
-        report.duplicates += second.report.duplicates
+        report.addDuplicates(of: second.report)
         report.upgraded = report.upgraded || second.report.upgraded
         report.reportingOrg = Producer.mostNamed(first.reportingOrgs.merging(second.reportingOrgs, uniquingKeysWith: +))
         report.sha256 = sha256
@@ -268,7 +268,7 @@ struct Importer {
             "version": Cell(report.version), "reporting_org": Cell(report.reportingOrg), "namespaces": Cell(namespaces),
             "envelope": Cell(envelopeXML), "activity_count": .integer(report.activities),
             "organisation_count": .integer(report.organisations), "transaction_count": .integer(report.transactions),
-            "budget_count": .integer(report.budgets), "duplicate_count": .integer(report.duplicates.count),
+            "budget_count": .integer(report.budgets), "duplicate_count": .integer(report.duplicateCount),
             "upgraded": .integer(report.upgraded ? 1 : 0), "status": .text(report.status.rawValue), "error": Cell(report.error),
             "imported_at": .text(Timestamp.now()),
         ]

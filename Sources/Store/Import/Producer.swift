@@ -223,7 +223,7 @@ final class Producer: @unchecked Sendable {
             let key = ActivityKey(reportingOrg: reportingOrg, identifier: identifier.isEmpty ? reportingOrg : identifier)
             reportingOrgs[reportingOrg, default: 0] += 1
             guard keys.insert(key).inserted else {
-                report.duplicates.append(key.identifier)
+                report.addDuplicate(key.identifier)
                 return
             }
             projector.batch.add(organisation, element: element, key: key, id: nextOrganisationID, datasetID: datasetID)
@@ -243,7 +243,7 @@ final class Producer: @unchecked Sendable {
             identifier: identifier.isEmpty ? "(no identifier: \(URL(fileURLWithPath: path).lastPathComponent) line \(line))" : identifier)
         reportingOrgs[reportingOrg, default: 0] += 1
         guard keys.insert(key).inserted else {
-            report.duplicates.append(key.identifier)
+            report.addDuplicate(key.identifier)
             return nil
         }
         if let sharedKeys, !sharedKeys.claim(key, by: self) {
