@@ -1,5 +1,6 @@
 import Foundation
 import IATIXML
+import NIOConcurrencyHelpers
 
 /// Everything a publisher needs to hear about one file: the schema verdict and every finding of
 /// every layer (schema, codelists, rulesets), in document order.
@@ -27,31 +28,68 @@ public struct Validator: Sendable {
         activities = try ActivityValidator()
     }
 
+    /// Validates the file at `path`, blocking the calling thread; in `async` code, the `async`
+    /// variant runs the same passes on ``ValidationThreads`` instead.
     public func validate(file path: String) -> Result {
         // The schema pass and the codelist and rule pass read the file each on a core of its own.
         // A document with a DTD goes one pass after the other: the codelist and rule pass refuses
         // entity declarations (XXE, entity bombs) before anything is expanded, and then the
         // schema pass does not read the file at all.
         let concurrentSchema = Self.hasNoDoctype(path) ? ConcurrentSchemaPass(schema, path) : nil
+        let activityPass = activityPass(file: path)
+        if let refused = activityPass.refused {
+            _ = concurrentSchema?.result()
+            return refused
+        }
+        return activityPass.combined(with: concurrentSchema?.result() ?? schema.validate(file: path))
+    }
+
+    /// Validates the file at `path` with its two passes on ``ValidationThreads``, so that no
+    /// thread that runs tasks waits for libxml2.
+    public func validate(file path: String) async -> Result {
+        let concurrentSchema = await ValidationThreads.run { Self.hasNoDoctype(path) }
+        let schema = schema
+        async let schemaPass: SchemaValidator.Result? = concurrentSchema ? ValidationThreads.run { schema.validate(file: path) } : nil
+        let activityPass = await ValidationThreads.run { self.activityPass(file: path) }
+        if let refused = activityPass.refused {
+            _ = await schemaPass
+            return refused
+        }
+        if let schemaResult = await schemaPass { return activityPass.combined(with: schemaResult) }
+        return activityPass.combined(with: await ValidationThreads.run { schema.validate(file: path) })
+    }
+
+    /// What the codelist and rule pass gave: its findings, or its refusal of the file.
+    private struct ActivityPass: Sendable {
         var findings: [Finding] = []
         var refusal: IATIXMLError?
-        do {
-            try activities.validate(file: path) { findings += $0 }
-        } catch let error as IATIXMLError {
-            refusal = error
-        } catch {
-            refusal = IATIXMLError(.handler, file: path, line: 0, message: "\(error)")
-        }
-        if let refusal, refusal.reason != .malformed {
-            _ = concurrentSchema?.result()
+
+        /// The result of a file the pass refused for anything but malformed XML (which the schema
+        /// pass reports in its words).
+        var refused: Result? {
+            guard let refusal, refusal.reason != .malformed else { return nil }
             let finding = Finding(severity: .critical, category: "schema", rule: "well-formed",
                                   message: refusal.message, line: refusal.line, xpath: "/")
             return Result(validSchema: false, findings: findings + [finding])
         }
-        let schemaResult = concurrentSchema?.result() ?? schema.validate(file: path)
-        findings += schemaResult.findings
-        findings.sort { ($0.line, $0.severity, $0.rule) < ($1.line, $1.severity, $1.rule) }
-        return Result(validSchema: schemaResult.valid, findings: findings)
+
+        func combined(with schemaResult: SchemaValidator.Result) -> Result {
+            var findings = findings + schemaResult.findings
+            findings.sort { ($0.line, $0.severity, $0.rule) < ($1.line, $1.severity, $1.rule) }
+            return Result(validSchema: schemaResult.valid, findings: findings)
+        }
+    }
+
+    private func activityPass(file path: String) -> ActivityPass {
+        var pass = ActivityPass()
+        do {
+            try activities.validate(file: path) { pass.findings += $0 }
+        } catch let error as IATIXMLError {
+            pass.refusal = error
+        } catch {
+            pass.refusal = IATIXMLError(.handler, file: path, line: 0, message: "\(error)")
+        }
+        return pass
     }
 
     /// Whether the document's prolog (its first 64 KiB) declares no DTD.
@@ -63,21 +101,23 @@ public struct Validator: Sendable {
     }
 }
 
-/// The schema pass on a thread of its own; `result()` waits for it.
-private final class ConcurrentSchemaPass: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var value: SchemaValidator.Result?
+/// The schema pass on a thread of ``ValidationThreads`` (whose work never waits for other work, so
+/// a caller waiting for it cannot deadlock the pool); `result()` blocks the caller until it is done.
+private final class ConcurrentSchemaPass: Sendable {
+    private let value = NIOLockedValueBox<SchemaValidator.Result?>(nil)
+    private let done = ConditionLock(value: false)
 
     init(_ schema: SchemaValidator, _ path: String) {
-        Thread.detachNewThread {
-            self.value = schema.validate(file: path)
-            self.done.signal()
+        ValidationThreads.pool.submit { [value, done] _ in
+            value.withLockedValue { $0 = schema.validate(file: path) }
+            done.lock()
+            done.unlock(withValue: true)
         }
     }
 
-    /// The semaphore orders the thread's write of `value` before this read.
     func result() -> SchemaValidator.Result {
-        done.wait()
-        return value!
+        done.lock(whenValue: true)
+        done.unlock()
+        return value.withLockedValue { $0! }
     }
 }

@@ -30,7 +30,7 @@ struct ValidateCommand: AsyncParsableCommand {
         let validator = try Validator()
         var failed = false
         for path in files {
-            let result = validator.validate(file: path)
+            let result = await validator.validate(file: path)
             var counts = Dictionary(uniqueKeysWithValues: Finding.Severity.allCases.map { ($0.rawValue, 0) })
             for finding in result.findings { counts[finding.severity.rawValue, default: 0] += 1 }
             failed = failed || result.findings.contains { $0.severity <= .error }
