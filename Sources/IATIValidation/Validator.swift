@@ -36,12 +36,12 @@ public struct Validator: Sendable {
         // entity declarations (XXE, entity bombs) before anything is expanded, and then the
         // schema pass does not read the file at all.
         let concurrentSchema = Self.hasNoDoctype(path) ? ConcurrentSchemaPass(schema, path) : nil
-        let activityPass = activityPass(file: path)
-        if let refused = activityPass.refused {
+        let pass = activityPass(file: path)
+        if let refused = pass.refused {
             _ = concurrentSchema?.result()
             return refused
         }
-        return activityPass.combined(with: concurrentSchema?.result() ?? schema.validate(file: path))
+        return pass.combined(with: concurrentSchema?.result() ?? schema.validate(file: path))
     }
 
     /// Validates the file at `path` with its two passes on ``ValidationThreads``, so that no
@@ -50,13 +50,13 @@ public struct Validator: Sendable {
         let concurrentSchema = await ValidationThreads.run { Self.hasNoDoctype(path) }
         let schema = schema
         async let schemaPass: SchemaValidator.Result? = concurrentSchema ? ValidationThreads.run { schema.validate(file: path) } : nil
-        let activityPass = await ValidationThreads.run { self.activityPass(file: path) }
-        if let refused = activityPass.refused {
+        let pass = await ValidationThreads.run { self.activityPass(file: path) }
+        if let refused = pass.refused {
             _ = await schemaPass
             return refused
         }
-        if let schemaResult = await schemaPass { return activityPass.combined(with: schemaResult) }
-        return activityPass.combined(with: await ValidationThreads.run { schema.validate(file: path) })
+        if let schemaResult = await schemaPass { return pass.combined(with: schemaResult) }
+        return pass.combined(with: await ValidationThreads.run { schema.validate(file: path) })
     }
 
     /// What the codelist and rule pass gave: its findings, or its refusal of the file.

@@ -7,11 +7,11 @@ enum FileHash {
     /// Hashes the file at `path` on a thread of `pool`, off the parsing threads (whose chunks, for
     /// a file read in parts, would not even come in order); `nil` when it cannot be read.
     static func sha256(file path: String, on pool: NIOThreadPool = ImportThreads.pool) async -> String? {
-        try? await pool.runIfActive { try sha256(file: path) }
+        try? await pool.runIfActive { try digest(file: path) }
     }
 
     /// Hashes the file at `path` on the calling thread, which it blocks.
-    static func sha256(file path: String) throws -> String {
+    static func digest(file path: String) throws -> String {
         var status = stat()
         guard stat(path, &status) == 0 else { throw StoreError(.location, "cannot read \(path)") }
         var hasher = SHA256()
