@@ -39,7 +39,11 @@ let package = Package(
         .target(name: "IATIXML", dependencies: ["IATI", "CLibXML2", "CZlib"]),
         .target(
             name: "IATIValidation",
-            dependencies: ["IATI", "IATIXML", "CLibXML2"],
+            dependencies: [
+                "IATI", "IATIXML", "CLibXML2",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             resources: [.copy("Resources/schemas"), .copy("Resources/codelists"), .copy("Resources/rulesets")]
         ),
         .target(
@@ -53,6 +57,8 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

@@ -53,10 +53,9 @@ final class ActivityDocument {
         var body: [UInt8]
         if source.upgraded {
             var out = ""
-            var line = source.line
-            var used: [String: String] = [:]
-            Self.write(source.node, defaultNamespace: nil, line: &line, used: &used, into: &out)
-            for (prefix, uri) in used where namespaces[prefix] == nil { namespaces[prefix] = uri }
+            var lines = SourceLines(line: source.line)
+            source.node.write(to: &out, hooks: &lines)
+            for (prefix, uri) in lines.used where namespaces[prefix] == nil { namespaces[prefix] = uri }
             body = Array(out.utf8)
         } else {
             body = source.xml
@@ -407,39 +406,51 @@ final class ActivityDocument {
 
     // MARK: Writing an upgraded tree
 
-    /// Writes `node` as XML, inserting line breaks before start tags so each element starts on
-    /// the line it had in the source (when known and not behind the current line).
-    static func write(
-        _ node: XMLNode, defaultNamespace: String?, line: inout Int, used: inout [String: String], into out: inout String
-    ) {
-        if node.line > line {
+    /// How an upgraded tree is written: line breaks before start tags so that each element starts
+    /// on the line it had in the source (when known and not behind the current line), the default
+    /// namespace declared where it changes, and the prefixes used collected for the container.
+    struct SourceLines: XMLNodeWritingHooks {
+        var line: Int
+        /// Prefix to namespace of every prefixed name written.
+        var used: [String: String] = [:]
+        /// The default namespace in scope inside each open element (`nil`: IATI's own).
+        private var defaultNamespaces: [String?] = [nil]
+
+        init(line: Int) {
+            self.line = line
+        }
+
+        mutating func willStart(_ node: XMLNode, into out: inout String) {
+            guard node.line > line else { return }
             out += String(repeating: "\n", count: node.line - line)
             line = node.line
         }
-        out += "<" + node.qualifiedName
-        var inner = defaultNamespace
-        if let prefix = node.prefix, let namespace = node.namespace {
-            used[prefix] = used[prefix] ?? namespace
-        } else if node.prefix == nil, node.namespace != defaultNamespace {
-            out += " xmlns=\"" + XMLEscaping.attribute(node.namespace ?? "") + "\""
-            inner = node.namespace
+
+        mutating func didWriteName(of node: XMLNode, into out: inout String) {
+            let outer = defaultNamespaces[defaultNamespaces.count - 1]
+            var inner = outer
+            if let prefix = node.prefix, let namespace = node.namespace {
+                used[prefix] = used[prefix] ?? namespace
+            } else if node.prefix == nil, node.namespace != outer {
+                out += " xmlns=\"" + XMLEscaping.attribute(node.namespace ?? "") + "\""
+                inner = node.namespace
+            }
+            defaultNamespaces.append(inner)
         }
-        for attribute in node.attributes {
+
+        mutating func willWrite(_ attribute: XMLAttribute, of node: XMLNode) {
             if let prefix = attribute.prefix, let namespace = attribute.namespace, prefix != "xml" {
                 used[prefix] = used[prefix] ?? namespace
             }
-            out += " " + attribute.qualifiedName + "=\"" + XMLEscaping.attribute(attribute.value) + "\""
         }
-        if node.children.isEmpty && node.text.isEmpty {
-            out += "/>"
-            return
+
+        mutating func didWriteText(of node: XMLNode) {
+            line += node.text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         }
-        out += ">" + XMLEscaping.text(node.text)
-        line += node.text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-        for child in node.children {
-            write(child, defaultNamespace: inner, line: &line, used: &used, into: &out)
+
+        mutating func didEnd(_ node: XMLNode) {
+            defaultNamespaces.removeLast()
         }
-        out += "</" + node.qualifiedName + ">"
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// Objects that are costly to build and must never be used by two threads at once (libxml2's
 /// compiled XPaths, XPath and parser contexts, parsed schemas), lent to one borrower at a time.
@@ -8,11 +9,13 @@ import Foundation
 /// back. At most `capacity` objects wait idle; one more coming back, or one that is no longer worth
 /// keeping, is dropped, so it is freed (its `deinit`) exactly once, by the last reference going.
 final class ExclusivePool<Object: AnyObject>: @unchecked Sendable {
-    private let lock = NSLock()
-    /// Guarded by `lock`.
-    private var idle: [Object] = []
-    /// How many objects `make` built (for tests: a reused object is not built again).
-    private var built = 0
+    private struct State {
+        var idle: [Object] = []
+        /// How many objects `make` built (for tests: a reused object is not built again).
+        var built = 0
+    }
+
+    private let state = NIOLockedValueBox(State())
     private let capacity: Int
 
     init(capacity: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)) {
@@ -21,9 +24,9 @@ final class ExclusivePool<Object: AnyObject>: @unchecked Sendable {
 
     /// Puts an object built ahead of time (so that building errors show early) in the pool.
     func add(_ object: Object) {
-        lock.withLock {
-            built += 1
-            idle.append(object)
+        state.withLockedValue { state in
+            state.built += 1
+            state.idle.append(object)
         }
     }
 
@@ -31,16 +34,17 @@ final class ExclusivePool<Object: AnyObject>: @unchecked Sendable {
     /// unless `keep` says it has grown too much to be worth keeping.
     func borrow<T>(make: () throws -> Object, keep: (Object) -> Bool = { _ in true }, _ body: (Object) throws -> T) rethrows -> T {
         let object: Object
-        if let taken = lock.withLock({ idle.popLast() }) {
+        if let taken = state.withLockedValue({ $0.idle.popLast() }) {
             object = taken
         } else {
             object = try make()
-            lock.withLock { built += 1 }
+            state.withLockedValue { $0.built += 1 }
         }
         defer {
             if keep(object) {
-                lock.withLock {
-                    if idle.count < capacity { idle.append(object) }
+                let capacity = capacity
+                state.withLockedValue { state in
+                    if state.idle.count < capacity { state.idle.append(object) }
                 }
             }
         }
@@ -49,6 +53,6 @@ final class ExclusivePool<Object: AnyObject>: @unchecked Sendable {
 
     /// How many objects were built so far, and how many are idle now.
     var counts: (built: Int, idle: Int) {
-        lock.withLock { (built, idle.count) }
+        state.withLockedValue { ($0.built, $0.idle.count) }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import IATIXML
+import NIOConcurrencyHelpers
 
 /// Everything a publisher needs to hear about one file: the schema verdict and every finding of
 /// every layer (schema, codelists, rulesets), in document order.
@@ -38,34 +39,71 @@ public struct Validator: Sendable {
         activities = try ActivityValidator()
     }
 
+    /// Validates the file at `path`, blocking the calling thread; in `async` code, the `async`
+    /// variant runs the same passes on ``ValidationThreads`` instead.
     public func validate(file path: String) -> Result {
         // The schema pass and the codelist and rule pass read the file each on a core of its own.
         // A document with a DTD goes one pass after the other: the codelist and rule pass refuses
         // entity declarations (XXE, entity bombs) before anything is expanded, and then the
         // schema pass does not read the file at all.
         let concurrentSchema = Self.hasNoDoctype(path) ? ConcurrentSchemaPass(schema, path) : nil
-        var tally = FindingTally(limit: Self.maxFindings)
-        var refusal: IATIXMLError?
-        do {
-            try activities.validate(file: path) { tally.add($0) }
-        } catch let error as IATIXMLError {
-            refusal = error
-        } catch {
-            refusal = IATIXMLError(.handler, file: path, line: 0, message: "\(error)")
-        }
-        if let refusal, refusal.reason != .malformed {
+        let pass = activityPass(file: path)
+        if let refused = pass.refused {
             _ = concurrentSchema?.result()
-            let finding = Finding(severity: .critical, category: "schema", rule: "well-formed",
-                                  message: refusal.message, line: refusal.line, xpath: "/")
-            tally.add(finding)
+            return refused
+        }
+        return pass.combined(with: concurrentSchema?.result() ?? schema.validate(file: path))
+    }
+
+    /// Validates the file at `path` with its two passes on ``ValidationThreads``, so that no
+    /// thread that runs tasks waits for libxml2.
+    public func validate(file path: String) async -> Result {
+        let concurrentSchema = await ValidationThreads.run { Self.hasNoDoctype(path) }
+        let schema = schema
+        async let schemaPass: SchemaValidator.Result? = concurrentSchema ? ValidationThreads.run { schema.validate(file: path) } : nil
+        let pass = await ValidationThreads.run { self.activityPass(file: path) }
+        if let refused = pass.refused {
+            _ = await schemaPass
+            return refused
+        }
+        if let schemaResult = await schemaPass { return pass.combined(with: schemaResult) }
+        return pass.combined(with: await ValidationThreads.run { schema.validate(file: path) })
+    }
+
+    /// What the codelist and rule pass gave: its first findings and the count of all, or its refusal of the file.
+    private struct ActivityPass: Sendable {
+        var tally = FindingTally(limit: Validator.maxFindings)
+        var refusal: IATIXMLError?
+
+        /// The result of a file the pass refused for anything but malformed XML (which the schema
+        /// pass reports in its words).
+        var refused: Result? {
+            guard let refusal, refusal.reason != .malformed else { return nil }
+            var tally = tally
+            tally.add(Finding(severity: .critical, category: "schema", rule: "well-formed",
+                              message: refusal.message, line: refusal.line, xpath: "/"))
             return Result(validSchema: false, findings: tally.kept, counts: tally.counts)
         }
-        let schemaResult = concurrentSchema?.result() ?? schema.validate(file: path)
-        // Each pass kept its first findings in document order: together they hold the file's first.
-        var findings = tally.kept + schemaResult.findings
-        findings.sort { ($0.line, $0.severity, $0.rule) < ($1.line, $1.severity, $1.rule) }
-        let counts = tally.counts.merging(schemaResult.counts, uniquingKeysWith: +)
-        return Result(validSchema: schemaResult.valid, findings: Array(findings.prefix(Self.maxFindings)), counts: counts)
+
+        func combined(with schemaResult: SchemaValidator.Result) -> Result {
+            // Each pass kept its first findings in document order: together they hold the file's first.
+            var findings = tally.kept + schemaResult.findings
+            findings.sort { ($0.line, $0.severity, $0.rule) < ($1.line, $1.severity, $1.rule) }
+            let counts = tally.counts.merging(schemaResult.counts, uniquingKeysWith: +)
+            return Result(validSchema: schemaResult.valid, findings: Array(findings.prefix(Validator.maxFindings)), counts: counts)
+        }
+    }
+
+    private func activityPass(file path: String) -> ActivityPass {
+        var pass = ActivityPass()
+        do {
+            try activities.validate(file: path) { pass.tally.add($0) }
+        } catch let error as IATIXMLError {
+            pass.refusal = error
+        } catch {
+            pass.refusal = IATIXMLError(.handler, file: path, line: 0, message: "\(error)")
+        }
+        return pass
     }
 
     /// Whether the document's prolog (its first 64 KiB, inflated when compressed) declares no DTD.
@@ -79,21 +117,23 @@ public struct Validator: Sendable {
     }
 }
 
-/// The schema pass on a thread of its own; `result()` waits for it.
-private final class ConcurrentSchemaPass: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var value: SchemaValidator.Result?
+/// The schema pass on a thread of ``ValidationThreads`` (whose work never waits for other work, so
+/// a caller waiting for it cannot deadlock the pool); `result()` blocks the caller until it is done.
+private final class ConcurrentSchemaPass: Sendable {
+    private let value = NIOLockedValueBox<SchemaValidator.Result?>(nil)
+    private let done = ConditionLock(value: false)
 
     init(_ schema: SchemaValidator, _ path: String) {
-        Thread.detachNewThread {
-            self.value = schema.validate(file: path)
-            self.done.signal()
+        ValidationThreads.pool.submit { [value, done] _ in
+            value.withLockedValue { $0 = schema.validate(file: path) }
+            done.lock()
+            done.unlock(withValue: true)
         }
     }
 
-    /// The semaphore orders the thread's write of `value` before this read.
     func result() -> SchemaValidator.Result {
-        done.wait()
-        return value!
+        done.lock(whenValue: true)
+        done.unlock()
+        return value.withLockedValue { $0! }
     }
 }

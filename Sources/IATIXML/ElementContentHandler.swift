@@ -6,7 +6,7 @@
 /// elements, attributes and text here as they are parsed, the activity's own start tag first and
 /// its end tag last, before the ``IATIReader/Event/activity(_:)`` event. Legacy and re-encoded
 /// activities, which are upgraded or rewritten on a tree, and organisations still come as trees.
-public protocol ElementContentHandler: AnyObject {
+package protocol ElementContentHandler: AnyObject {
     /// The names the handler tells apart: element local names, attribute local names, and
     /// `xml:lang`. Names are reported by their index in this list.
     var names: [String] { get }
@@ -25,36 +25,36 @@ public protocol ElementContentHandler: AnyObject {
 }
 
 extension ElementContentHandler {
-    public func takeBytes(_ bytes: UnsafeRawBufferPointer) -> Bool { false }
+    package func takeBytes(_ bytes: UnsafeRawBufferPointer) -> Bool { false }
 }
 
 /// The attributes of an element being reported to an ``ElementContentHandler``; valid only during
 /// the call.
-public struct ElementAttributes {
+package struct ElementAttributes {
     /// libxml2's attribute array: five pointers per attribute (local name, prefix, URI, value start, value end).
     let raw: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     /// Each attribute's index in the handler's names, or -1.
     let codes: UnsafeBufferPointer<Int>
 
-    public var count: Int { codes.count }
+    package var count: Int { codes.count }
 
     /// The attribute's name as an index in the handler's ``ElementContentHandler/names``, or -1.
-    public func name(at index: Int) -> Int { codes[index] }
+    package func name(at index: Int) -> Int { codes[index] }
 
     /// The value's bytes as written, except that libxml2 gives each `&` as `&#38;`; see
     /// ``decodedValue(at:)``.
-    public func rawValue(at index: Int) -> UnsafeBufferPointer<UInt8> {
+    package func rawValue(at index: Int) -> UnsafeBufferPointer<UInt8> {
         guard let raw, let start = raw[5 * index + 3], let end = raw[5 * index + 4] else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: start, count: end - start)
     }
 
     /// Whether the raw value needs decoding (it holds an `&`).
-    public func needsDecoding(at index: Int) -> Bool {
+    package func needsDecoding(at index: Int) -> Bool {
         rawValue(at: index).contains(UInt8(ascii: "&"))
     }
 
     /// The value with every `&#38;` turned back into `&`.
-    public func decodedValue(at index: Int) -> [UInt8] {
+    package func decodedValue(at index: Int) -> [UInt8] {
         Self.decode(rawValue(at: index))
     }
 

@@ -56,7 +56,16 @@ public struct IATIReader: Sendable {
     /// `contentHandler`, 2.0x activities come without their tree and their content goes to it.
     public func read(
         file path: String,
-        contentHandler: (any ElementContentHandler)? = nil,
+        onChunk: ((UnsafeRawBufferPointer) -> Void)? = nil,
+        _ handle: (Event) throws -> Void
+    ) throws {
+        try read(file: path, ranges: [0..<Int.max], contentHandler: nil, onChunk: onChunk, handle)
+    }
+
+    /// ``read(file:onChunk:_:)`` with a `contentHandler` for the package's own fast paths.
+    package func read(
+        file path: String,
+        contentHandler: (any ElementContentHandler)?,
         onChunk: ((UnsafeRawBufferPointer) -> Void)? = nil,
         _ handle: (Event) throws -> Void
     ) throws {
@@ -75,7 +84,19 @@ public struct IATIReader: Sendable {
         file path: String,
         ranges: [Range<Int>],
         endsBetweenElements: Bool = false,
-        contentHandler: (any ElementContentHandler)? = nil,
+        onChunk: ((UnsafeRawBufferPointer) -> Void)? = nil,
+        _ handle: (Event) throws -> Void
+    ) throws {
+        try read(file: path, ranges: ranges, endsBetweenElements: endsBetweenElements, contentHandler: nil, onChunk: onChunk, handle)
+    }
+
+    /// ``read(file:ranges:endsBetweenElements:onChunk:_:)`` with a `contentHandler` (see
+    /// ``ElementContentHandler``), for the package's own fast paths.
+    package func read(
+        file path: String,
+        ranges: [Range<Int>],
+        endsBetweenElements: Bool = false,
+        contentHandler: (any ElementContentHandler)?,
         onChunk: ((UnsafeRawBufferPointer) -> Void)? = nil,
         _ handle: (Event) throws -> Void
     ) throws {
@@ -87,8 +108,13 @@ public struct IATIReader: Sendable {
     }
 
     /// Reads a document held in memory; `name` stands for the file in errors.
-    public func read(
-        bytes: [UInt8], name: String = "<memory>", contentHandler: (any ElementContentHandler)? = nil,
+    public func read(bytes: [UInt8], name: String = "<memory>", _ handle: (Event) throws -> Void) throws {
+        try read(bytes: bytes, name: name, contentHandler: nil, handle)
+    }
+
+    /// ``read(bytes:name:_:)`` with a `contentHandler` (see ``ElementContentHandler``).
+    package func read(
+        bytes: [UInt8], name: String = "<memory>", contentHandler: (any ElementContentHandler)?,
         _ handle: (Event) throws -> Void
     ) throws {
         var offset = 0

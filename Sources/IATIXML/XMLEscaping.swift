@@ -76,27 +76,3 @@ public enum XMLEscaping {
         (byte < 0x20 && byte != 9 && byte != 10) || byte == 0xEF
     }
 }
-
-extension XMLNode {
-    /// The element written as XML, prefixes as in the source (their declarations are the
-    /// document's to give).
-    public func xmlString() -> String {
-        var out = ""
-        write(to: &out)
-        return out
-    }
-
-    private func write(to out: inout String) {
-        out += "<" + qualifiedName
-        for attribute in attributes {
-            out += " " + attribute.qualifiedName + "=\"" + XMLEscaping.attribute(attribute.value) + "\""
-        }
-        if children.isEmpty && text.isEmpty {
-            out += "/>"
-            return
-        }
-        out += ">" + XMLEscaping.text(text)
-        for child in children { child.write(to: &out) }
-        out += "</" + qualifiedName + ">"
-    }
-}

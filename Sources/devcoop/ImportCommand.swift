@@ -41,6 +41,9 @@ struct ImportCommand: AsyncParsableCommand {
             var validSchema: Bool?
             var findings: [String: Int]?
             var error: String?
+            /// The kind of failure (``ImportReport/Failure``): `malformed`, `not-iati`, `io`, `database`…
+            var failure: String?
+            var line: Int?
         }
 
         struct Totals: Encodable {
@@ -77,7 +80,8 @@ struct ImportCommand: AsyncParsableCommand {
                 path: report.path, status: report.status.rawValue, version: report.version, kind: report.kind,
                 activities: report.activities, organisations: report.organisations, transactions: report.transactions,
                 budgets: report.budgets, duplicates: report.duplicates, duplicateCount: report.duplicateCount, upgraded: report.upgraded,
-                validSchema: report.validSchema, findings: report.findings, error: report.error))
+                validSchema: report.validSchema, findings: report.findings, error: report.error,
+                failure: report.failure?.rawValue, line: report.line))
             output.totals.files += 1
             output.totals.imported += report.status == .imported ? 1 : 0
             output.totals.failed += report.status == .failed ? 1 : 0

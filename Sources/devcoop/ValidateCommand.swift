@@ -32,7 +32,7 @@ struct ValidateCommand: AsyncParsableCommand {
         let validator = try Validator()
         var failed = false
         for path in files {
-            let result = validator.validate(file: path)
+            let result = await validator.validate(file: path)
             let counts = Dictionary(uniqueKeysWithValues: Finding.Severity.allCases.map { ($0.rawValue, result.counts[$0] ?? 0) })
             failed = failed || !result.passes
             let shown = result.findings.filter { $0.severity <= severity }

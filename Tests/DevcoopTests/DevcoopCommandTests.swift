@@ -102,6 +102,9 @@ import TestSupport
         #expect(files.map { $0["status"] as? String } == ["imported", "failed"])
         let error = try #require(files[1]["error"] as? String)
         #expect(error.hasPrefix("\(bad):9:"))
+        #expect(files[1]["failure"] as? String == "malformed")
+        #expect(files[1]["line"] as? Int == 9)
+        #expect(files[0]["failure"] == nil)
 
         let human = try Self.devcoop("import", "--db", db, bad)
         #expect(human.status == 1)

@@ -41,6 +41,26 @@ private typealias F = ValidationFixtures
         }
     }
 
+    /// The `async` variant runs the same passes on the validation threads, several files at once.
+    @Test func tasksFindWhatThreadsFind() async throws {
+        let validator = try Validator()
+        let files = Self.small + [Fixtures.hostile("malformed.xml"), Fixtures.hostile("xxe.xml"), Fixtures.hostile("not-iati.xml")]
+        let serial = files.map { validator.validate(file: $0) }
+        let concurrent = await withTaskGroup(of: (Int, Validator.Result).self) { group in
+            for (index, file) in files.enumerated() {
+                group.addTask { (index, await validator.validate(file: file)) }
+            }
+            var results = [Validator.Result?](repeating: nil, count: files.count)
+            for await (index, result) in group { results[index] = result }
+            return results
+        }
+        for (index, expected) in serial.enumerated() {
+            #expect(concurrent[index]?.validSchema == expected.validSchema, "\(files[index])")
+            #expect(concurrent[index]?.findings == expected.findings, "\(files[index])")
+        }
+        #expect(serial.contains { !$0.validSchema })
+    }
+
     @Test func checksThatGrewTooMuchAreNotKept() {
         let checks = CompiledChecks(F.validator)
         #expect(checks.isWorthKeeping)

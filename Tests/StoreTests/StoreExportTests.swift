@@ -127,7 +127,7 @@ import Testing
             defer { Task { await store.close() } }
             let path = try #require(Fixtures.samples.first { $0.hasSuffix("att_be-dgd_XM-DAC-2-10_4acts.xml") })
             let validator = try Validator()
-            let expected = validator.validate(file: path)
+            let expected = await validator.validate(file: path)
             let report = await store.importFile(at: path, validator: validator)
             #expect(report.validSchema == false)
             #expect(report.findings?["critical"] == expected.counts[.critical])

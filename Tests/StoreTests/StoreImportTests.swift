@@ -103,18 +103,35 @@ import Testing
             try Data(bytes[0..<(bytes.count * 9 / 10)]).write(to: truncatedURL)
             defer { try? FileManager.default.removeItem(at: truncatedURL) }
 
-            let bad = [truncatedURL.path, Fixtures.hostile("malformed.xml"), Fixtures.hostile("xxe.xml"),
-                       Fixtures.hostile("billion-laughs.xml"), Fixtures.hostile("not-iati.xml")]
-            for path in bad {
+            let bad: [(path: String, failure: ImportReport.Failure)] = [
+                (truncatedURL.path, .malformed), (Fixtures.hostile("malformed.xml"), .malformed),
+                (Fixtures.hostile("xxe.xml"), .entityDeclared), (Fixtures.hostile("billion-laughs.xml"), .entityDeclared),
+                (Fixtures.hostile("not-iati.xml"), .notIATI),
+            ]
+            for (path, failure) in bad {
                 let report = await store.importFile(at: path)
                 #expect(report.status == .failed, "\(path)")
                 let error = try #require(report.error)
                 #expect(error.hasPrefix(path + ":"), "\(error)")
+                #expect(report.failure == failure, "\(path)")
+                // The message names the same line as the report.
+                #expect(report.line.map { error.hasPrefix("\(path):\($0):") } ?? (failure == .notIATI), "\(error)")
                 #expect(try await Self.snapshot(store) == before, "\(path)")
             }
             #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM dataset WHERE status = 'failed'") == bad.count)
             #expect(await store.importFile(at: second).status == .imported)
             #expect(try await store.stats().activities == 13 + 9)
+        }
+    }
+
+    @Test func aFileThatCannotBeReadFailsAsIO() async throws {
+        try await TestDatabase(engine: .sqlite).with { location in
+            let store = try await Store.open(location)
+            defer { Task { await store.close() } }
+            let report = await store.importFile(at: "/nonexistent/devcoop-\(UUID()).xml")
+            #expect(report.status == .failed)
+            #expect(report.failure == .io)
+            #expect(report.line == nil)
         }
     }
 

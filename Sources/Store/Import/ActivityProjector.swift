@@ -114,10 +114,6 @@ final class ActivityProjector: ElementContentHandler {
         var ownText: [UInt8] = []
     }
 
-    deinit {
-        frames.deallocate()
-    }
-
     // MARK: Events
 
     func startElement(_ code: Int, attributes list: ElementAttributes) {

@@ -1,123 +1,164 @@
-import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
 
-/// Hands batches from the parsing threads to the writing task, holding at most `capacity` at once
-/// so that a slow database slows the parsers instead of filling memory.
+/// Hands batches from the parsing work (blocking loops on ``ImportThreads``) to the writing task,
+/// through NIO's back-pressured async sequence: at most `capacity` batches wait, so that a slow
+/// database slows the parsers instead of filling memory.
 ///
-/// The first producer to fail stops the others and fails the receiver; the pipe ends when every
-/// producer has finished.
-final class BatchPipe: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var queue: [ImportBatch] = []
-    /// Producers that have not finished yet.
-    private var running: Int
-    private var failure: (any Error)?
-    private var cancelled = false
-    private let capacity: Int
+/// The first producer to fail stops the others and fails the receiver (after the batches already
+/// waiting); the sequence ends when every producer has finished.
+final class BatchPipe: Sendable {
+    typealias Batches = NIOThrowingAsyncSequenceProducer<
+        ImportBatch, any Error, NIOAsyncSequenceProducerBackPressureStrategies.HighLowWatermark, Demand
+    >
 
-    init(producers: Int = 1, capacity: Int = 2) {
-        self.running = producers
-        self.capacity = capacity
+    private let source: Batches.Source
+    private let demand: Demand
+    private let producers: NIOLockedValueBox<Producers>
+
+    private struct Producers {
+        /// Producers that have not finished yet.
+        var running: Int
+        var failed = false
+        /// Callers of ``stop()`` waiting for the producers to finish.
+        var stopWaiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    /// A receiver waiting for the next batch: set only while the queue is empty and the pipe not done.
-    private var waiter: CheckedContinuation<ImportBatch?, any Error>?
-    /// Callers of ``stop()`` waiting for the producers to finish.
-    private var stopWaiters: [CheckedContinuation<Void, Never>] = []
+    /// A pipe for `producers` producers, and the batches for the (one) receiver to iterate. NIO
+    /// wants the sequence held by its consumer alone: dropping it tells the producers to stop.
+    static func make(producers: Int = 1, capacity: Int = 2) -> (pipe: BatchPipe, batches: Batches) {
+        let demand = Demand()
+        let new = Batches.makeSequence(
+            backPressureStrategy: .init(lowWatermark: capacity, highWatermark: capacity), finishOnDeinit: true,
+            delegate: demand)
+        return (BatchPipe(source: new.source, demand: demand, producers: producers), new.sequence)
+    }
 
-    /// Blocks the producer while the pipe is full; returns `false` when the consumer gave up.
+    private init(source: Batches.Source, demand: Demand, producers: Int) {
+        self.source = source
+        self.demand = demand
+        self.producers = NIOLockedValueBox(Producers(running: producers))
+    }
+
+    /// Queues a batch, then blocks the producer's thread while the pipe is full; `false` when the
+    /// receiver gave up. Only for producers on threads that may block (never in `async` code).
     func send(_ batch: ImportBatch) -> Bool {
-        condition.lock()
-        while queue.count >= capacity && !cancelled { condition.wait() }
-        guard !cancelled else {
-            condition.unlock()
+        let epoch = demand.epoch
+        switch source.yield(batch) {
+        case .produceMore:
+            return !demand.isStopped
+        case .stopProducing:
+            demand.wait(after: epoch)
+            return !demand.isStopped
+        case .dropped:
             return false
         }
-        if let waiter {
-            // The receiver is waiting, so the queue is empty: hand the batch over directly.
-            self.waiter = nil
-            condition.unlock()
-            waiter.resume(returning: batch)
-            return true
-        }
-        queue.append(batch)
-        condition.unlock()
-        return true
     }
 
     /// One producer is done; with an error, the others are told to stop and the receiver gets it.
     func finish(throwing error: (any Error)? = nil) {
-        condition.lock()
-        running -= 1
-        if let error, failure == nil {
-            failure = error
-            cancelled = true
-        }
-        var waiter: CheckedContinuation<ImportBatch?, any Error>?
-        if failure != nil || running == 0 {
-            waiter = self.waiter
-            self.waiter = nil
-        }
-        let failure = self.failure
-        let stopped = running == 0 ? stopWaiters : []
-        if running == 0 { stopWaiters = [] }
-        condition.broadcast()
-        condition.unlock()
-        for continuation in stopped { continuation.resume() }
-        if let waiter {
-            if let failure { waiter.resume(throwing: failure) } else { waiter.resume(returning: nil) }
-        }
-    }
-
-    /// Tells the producers to stop: the consumer will take nothing more.
-    func cancel() {
-        condition.lock()
-        cancelled = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    var isCancelled: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return cancelled
-    }
-
-    /// The next batch, `nil` at the end; throws the first producer's error. When none is ready the
-    /// task is suspended (no thread waits); a producer resumes it with the next batch.
-    func receive() async throws -> ImportBatch? {
-        try await withCheckedThrowingContinuation { continuation in
-            condition.lock()
-            if let failure {
-                condition.unlock()
-                continuation.resume(throwing: failure)
-            } else if !queue.isEmpty {
-                let batch = queue.removeFirst()
-                condition.broadcast()
-                condition.unlock()
-                continuation.resume(returning: batch)
-            } else if running == 0 {
-                condition.unlock()
-                continuation.resume(returning: nil)
-            } else {
-                precondition(waiter == nil, "one receiver at a time")
-                waiter = continuation
-                condition.unlock()
+        enum End { case none, success, failure(any Error) }
+        let (end, stopped) = producers.withLockedValue { producers -> (End, [CheckedContinuation<Void, Never>]) in
+            producers.running -= 1
+            var end = End.none
+            if let error, !producers.failed {
+                producers.failed = true
+                end = .failure(error)
+            } else if producers.running == 0 && !producers.failed {
+                end = .success
             }
+            guard producers.running == 0 else { return (end, []) }
+            defer { producers.stopWaiters = [] }
+            return (end, producers.stopWaiters)
         }
+        switch end {
+        case .none: break
+        case .success: source.finish()
+        case .failure(let error):
+            demand.stop()
+            source.finish(error)
+        }
+        for continuation in stopped { continuation.resume() }
     }
 
-    /// Cancels, and returns once every producer has finished, so that no thread outlives the import.
+    /// Tells the producers to stop: the receiver will take nothing more.
+    func cancel() {
+        demand.stop()
+    }
+
+    var isCancelled: Bool { demand.isStopped }
+
+    /// How many producers wait for the receiver (for tests).
+    var waitingProducers: Int { demand.waiting }
+
+    /// Cancels, and returns once every producer has finished, so that no parsing outlives the import.
     func stop() async {
         cancel()
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            condition.lock()
-            if running == 0 {
-                condition.unlock()
-                continuation.resume()
-            } else {
-                stopWaiters.append(continuation)
-                condition.unlock()
+            let finished = producers.withLockedValue { producers in
+                if producers.running == 0 { return true }
+                producers.stopWaiters.append(continuation)
+                return false
             }
+            if finished { continuation.resume() }
+        }
+    }
+}
+
+/// Whether the receiver wants more batches, told by NIO's sequence, for producers that wait for it
+/// on threads of their own.
+final class Demand: NIOAsyncSequenceProducerDelegate, Sendable {
+    private struct State {
+        /// Counts the times demand came back: a producer told to stop waits for the next one.
+        var epoch = 0
+        var stopped = false
+        var sleepers: [ConditionLock<Bool>] = []
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    func produceMore() {
+        wake { $0.epoch += 1 }
+    }
+
+    /// The receiver is gone (done, failed or cancelled).
+    func didTerminate() {
+        stop()
+    }
+
+    func stop() {
+        wake { $0.stopped = true }
+    }
+
+    var isStopped: Bool { state.withLockedValue(\.stopped) }
+
+    var epoch: Int { state.withLockedValue(\.epoch) }
+
+    var waiting: Int { state.withLockedValue(\.sleepers.count) }
+
+    /// Blocks the calling thread until demand comes back after `epoch` (read before the yield that
+    /// was told to stop, so that demand coming back in between is not missed), or until stopped.
+    func wait(after epoch: Int) {
+        let sleeper = ConditionLock(value: false)
+        let sleeps = state.withLockedValue { state in
+            guard state.epoch == epoch && !state.stopped else { return false }
+            state.sleepers.append(sleeper)
+            return true
+        }
+        guard sleeps else { return }
+        sleeper.lock(whenValue: true)
+        sleeper.unlock()
+    }
+
+    private func wake(_ change: (inout State) -> Void) {
+        let sleepers = state.withLockedValue { state in
+            change(&state)
+            defer { state.sleepers = [] }
+            return state.sleepers
+        }
+        for sleeper in sleepers {
+            sleeper.lock()
+            sleeper.unlock(withValue: true)
         }
     }
 }

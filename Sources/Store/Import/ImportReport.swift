@@ -1,10 +1,34 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 /// What importing one file did.
 public struct ImportReport: Sendable, Codable, Equatable {
     public enum Status: String, Sendable, Codable {
         case imported
         case failed
+    }
+
+    /// Why a file was not imported, for callers to map to their own terms (an HTTP status, an exit
+    /// code); ``error`` says it in words.
+    public enum Failure: String, Sendable, Codable, CaseIterable {
+        /// The XML is not well formed, or ends early (``line`` says where).
+        case malformed
+        /// Well-formed XML, but not an IATI activities or organisations document.
+        case notIATI = "not-iati"
+        /// The document declares entities, which are refused before anything is expanded.
+        case entityDeclared = "entity-declared"
+        /// The file goes beyond a limit that keeps the machine safe (nesting, attributes on one
+        /// element, inflated size of a compressed file) or is in an encoding whose markup a byte
+        /// scan cannot see.
+        case refused
+        /// The file could not be opened or read.
+        case io
+        /// The database refused or failed to write the file's rows.
+        case database
+        /// The import was cancelled before it was done.
+        case cancelled
+        /// Anything else: a fault of DevCoop's own.
+        case `internal`
     }
 
     public var path: String
@@ -32,6 +56,10 @@ public struct ImportReport: Sendable, Codable, Equatable {
     public var bytes = 0
     public var sha256: String?
     public var error: String?
+    /// What kind of failure ``error`` is; `nil` when the file was imported.
+    public var failure: Failure?
+    /// The line of the file the failure is at, when it has one.
+    public var line: Int?
     /// Whether the file validates against the 2.03 schema; `nil` when it was not validated.
     public var validSchema: Bool?
     /// Findings by severity (`critical`, `error`, `warning`, `info`); `nil` when not validated.
@@ -63,23 +91,23 @@ public struct ImportProgress: Sendable {
 }
 
 /// Adds up the progress of the parts of a file read in parts, for one progress bar.
-final class ProgressTally: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parts: [ImportProgress?]
+final class ProgressTally: Sendable {
+    private let parts: NIOLockedValueBox<[ImportProgress?]>
     private let report: @Sendable (ImportProgress) -> Void
 
     init(parts: Int, report: @escaping @Sendable (ImportProgress) -> Void) {
-        self.parts = Array(repeating: nil, count: parts)
+        self.parts = NIOLockedValueBox(Array(repeating: nil, count: parts))
         self.report = report
     }
 
     func update(part: Int, _ progress: ImportProgress) {
-        lock.lock()
-        defer { lock.unlock() }
-        parts[part] = progress
-        let known = parts.compactMap { $0 }
-        report(ImportProgress(
-            path: progress.path, bytesRead: known.reduce(0) { $0 + $1.bytesRead }, totalBytes: progress.totalBytes,
-            activities: known.reduce(0) { $0 + $1.activities }))
+        // Reported under the lock, so that the totals reach the bar in the order they were made.
+        parts.withLockedValue { parts in
+            parts[part] = progress
+            let known = parts.compactMap { $0 }
+            report(ImportProgress(
+                path: progress.path, bytesRead: known.reduce(0) { $0 + $1.bytesRead }, totalBytes: progress.totalBytes,
+                activities: known.reduce(0) { $0 + $1.activities }))
+        }
     }
 }

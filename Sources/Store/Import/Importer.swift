@@ -3,12 +3,14 @@ import Foundation
 import IATI
 import IATIValidation
 import IATIXML
+import PostgresNIO
 import SQLKit
+import SQLiteNIO
 
 /// Imports one IATI file into the store in one transaction.
 ///
-/// A thread of its own reads the file and turns activities into rows (two threads, each a part, for
-/// a large file: ``FileSplit``); the calling task writes them, so parsing and writing overlap. Whatever fails (malformed XML, the database) rolls the whole file
+/// A thread of ``ImportThreads`` reads the file and turns activities into rows (two threads, each a
+/// part, for a large file: ``FileSplit``); the calling task writes them, so parsing and writing overlap. Whatever fails (malformed XML, the database) rolls the whole file
 /// back: the store is left as it was, and a `failed` dataset row records why.
 struct Importer {
     let writer: StoreWriter
@@ -39,7 +41,7 @@ struct Importer {
         let isRegularFile = attributes?[.type] as? FileAttributeType == .typeRegular
         report.bytes = size
         // A separate read-only pass before the transaction, so the store is locked only while writing.
-        let validation = validator?.validate(file: path)
+        let validation = await validator?.validate(file: path)
         func attempt(_ split: FileSplit?) async throws -> ImportReport {
             try await writer.transaction { _ in
                 var report = try await importInTransaction(
@@ -63,6 +65,7 @@ struct Importer {
             }
         } catch {
             report.error = Self.message(error)
+            (report.failure, report.line) = Self.failure(error)
             await recordFailure(report)
         }
         return (report, readInParts)
@@ -73,6 +76,33 @@ struct Importer {
         case let error as IATIXMLError: error.description
         case let error as StoreError: error.description
         default: String(describing: error)
+        }
+    }
+
+    /// The kind of failure an error is, and the line of the file it is at.
+    static func failure(_ error: any Error) -> (ImportReport.Failure, line: Int?) {
+        switch error {
+        case let error as IATIXMLError:
+            let line = error.line > 0 ? error.line : nil
+            switch error.reason {
+            case .malformed, .empty: return (.malformed, line)
+            case .tooDeep, .tooManyAttributes, .encoding, .compression: return (.refused, line)
+            case .notIATI: return (.notIATI, line)
+            case .entityDeclaration: return (.entityDeclared, line)
+            case .io: return (.io, nil)
+            // A handler's error is the import's own; a part's end or the writer's order never
+            // reach an import.
+            case .handler, .partEnd, .order, .wrongKind: return (.internal, line)
+            }
+        case let error as StoreError:
+            switch error.reason {
+            case .location: return (.io, nil)
+            case .database, .schemaTooNew, .closed: return (.database, nil)
+            case .query: return (.internal, nil)
+            }
+        case is CancellationError, is Producer.Cancelled: return (.cancelled, nil)
+        case is SQLiteError, is PSQLError, is DecodingError: return (.database, nil)
+        default: return (.internal, nil)
         }
     }
 
@@ -88,7 +118,7 @@ struct Importer {
         let firstOrganisationID = try await nextID(in: Schema.organisation)
 
         let parts: [Producer.Part] = split.map { [.first($0), .second($0)] } ?? [.whole]
-        let pipe = BatchPipe(producers: parts.count)
+        let (pipe, batches) = BatchPipe.make(producers: parts.count)
         let tally = progress.map { ProgressTally(parts: parts.count, report: $0) }
         let sharedKeys = split.map { _ in SharedKeys() }
         var producers: [Producer] = []
@@ -100,31 +130,30 @@ struct Importer {
                 firstOrganisationID: firstOrganisationID, batchRows: batchRows, pipe: pipe, hashesChunks: !hashesFile,
                 sharedKeys: sharedKeys, progress: partProgress))
         }
-        // A file is hashed by reading it again on a thread of its own, off the parsing threads
-        // (whose chunks, read in parts, would not even come in order).
-        let hasher = hashesFile ? BackgroundHasher() : nil
-        hasher?.update(file: path)
+        // A regular file is hashed by reading it again, at the same time as it is parsed.
+        async let fileSHA256 = hashesFile ? FileHash.sha256(file: path) : nil
         producers.forEach { $0.start() }
 
         var storedActivities = EarlierRows(table: Schema.activity, firstNewID: firstActivityID)
         var storedOrganisations = EarlierRows(table: Schema.organisation, firstNewID: firstOrganisationID)
         do {
-            while let batch = try await pipe.receive() {
+            for try await batch in batches {
                 try await write(batch, storedActivities: &storedActivities, storedOrganisations: &storedOrganisations)
             }
         } catch {
             await pipe.stop()
             throw error
         }
+        let sha256 = await fileSHA256
         var report = producers[0].report
         var header = producers[0].header
         var envelope = producers[0].envelope
         if producers.count == 2 {
-            report = try Self.merged(producers[0], producers[1], sha256: hasher?.finalize(), size: size)
+            report = try Self.merged(producers[0], producers[1], sha256: sha256, size: size)
             header = header ?? producers[1].header
             envelope += producers[1].envelope
-        } else if let hasher {
-            guard let sha256 = hasher.finalize() else { throw StoreError(.location, "cannot read \(path) again to hash it") }
+        } else if hashesFile {
+            guard let sha256 else { throw StoreError(.location, "cannot read \(path) again to hash it") }
             report.sha256 = sha256
         }
         report.status = .imported

@@ -1,6 +1,9 @@
+import Crypto
 import Foundation
 import IATI
 import IATIXML
+import NIOConcurrencyHelpers
+import NIOPosix
 
 /// The parsing side of an import: reads the file, builds rows, hashes the bytes.
 ///
@@ -9,7 +12,7 @@ import IATIXML
 ///
 /// Reads the whole file, or one part of a ``FileSplit`` while another producer reads the other.
 ///
-/// Runs on a thread of its own; its results (`report`, `header`, `envelope`, ...) are read
+/// Runs on a thread of ``ImportThreads``; its results (`report`, `header`, `envelope`, ...) are read
 /// only after the pipe has finished, which orders those reads after its writes.
 final class Producer: @unchecked Sendable {
     /// Which bytes a producer reads.
@@ -82,15 +85,18 @@ final class Producer: @unchecked Sendable {
         let description: String
     }
 
-    /// Runs on a thread of its own (libxml2's callbacks recurse deep enough to want a large stack).
-    func start() {
-        let thread = Thread { self.run() }
-        thread.stackSize = 8 << 20
-        thread.start()
+    /// Runs on a thread of `pool` (a blocking loop, so never on the tasks' threads); the pipe
+    /// hears when it is done.
+    func start(on pool: NIOThreadPool = ImportThreads.pool) {
+        pool.submit { state in
+            guard state == .active else { return self.pipe.finish(throwing: CancellationError()) }
+            self.run()
+        }
     }
 
     func run() {
-        let hasher = hashesChunks ? BackgroundHasher() : nil
+        // Only a file that cannot be read again (a pipe) is hashed here, on the parsing thread.
+        var hasher = hashesChunks ? SHA256() : nil
         // The file's bytes read: the second part's prologue is the first part's.
         var bytesRead = 0
         var lastProgress = 0
@@ -119,7 +125,7 @@ final class Producer: @unchecked Sendable {
             try IATIReader().read(
                 file: path, ranges: ranges, endsBetweenElements: isFirstPart, contentHandler: projector,
                 onChunk: { chunk in
-                    hasher?.update(chunk)
+                    hasher?.update(bufferPointer: chunk)
                     bytesRead += chunk.count
                     if bytesRead - lastProgress >= 1 << 20 { reportProgress() }
                 }
@@ -128,7 +134,7 @@ final class Producer: @unchecked Sendable {
                 try self.handle(event)
             }
             reportProgress()
-            if let hasher { report.sha256 = hasher.finalize() }
+            if let hasher { report.sha256 = FileHash.hex(hasher.finalize()) }
             if isWhole { report.bytes = bytesRead }
             report.reportingOrg = Self.mostNamed(reportingOrgs)
             let batch = projector.batch
@@ -261,17 +267,16 @@ final class Producer: @unchecked Sendable {
 
 /// The keys the two parts of a split file have read so far, to find an activity in both as soon
 /// as the second of them reads it, before its rows are written.
-final class SharedKeys: @unchecked Sendable {
-    private let lock = NSLock()
-    private var readers: [ActivityKey: ObjectIdentifier] = [:]
+final class SharedKeys: Sendable {
+    private let readers = NIOLockedValueBox<[ActivityKey: ObjectIdentifier]>([:])
 
     /// `false` when another producer has the key.
     func claim(_ key: ActivityKey, by producer: Producer) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
         let reader = ObjectIdentifier(producer)
-        if let first = readers[key] { return first == reader }
-        readers[key] = reader
-        return true
+        return readers.withLockedValue { readers in
+            if let first = readers[key] { return first == reader }
+            readers[key] = reader
+            return true
+        }
     }
 }

@@ -1,6 +1,8 @@
-/// A stack of plain values in memory of its own, which its owner frees: pushes and pops without
-/// an array's copy-on-write checks, for state kept per open element of every parsed activity.
-struct UnsafeStack<Element: BitwiseCopyable> {
+/// A stack of plain values in memory of its own: pushes and pops without an array's copy-on-write
+/// checks, for state kept per open element of every parsed activity.
+///
+/// Not copyable, so that exactly one owner frees the memory, when the stack goes away.
+struct UnsafeStack<Element: BitwiseCopyable>: ~Copyable {
     private var base: UnsafeMutablePointer<Element>
     private var capacity: Int
     private(set) var count = 0
@@ -8,6 +10,10 @@ struct UnsafeStack<Element: BitwiseCopyable> {
     init(capacity: Int = 64) {
         self.capacity = capacity
         base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deallocate()
     }
 
     var last: Element? { count > 0 ? base[count - 1] : nil }
@@ -34,9 +40,5 @@ struct UnsafeStack<Element: BitwiseCopyable> {
     mutating func updateLast(_ body: (inout Element) -> Void) {
         guard count > 0 else { return }
         body(&base[count - 1])
-    }
-
-    func deallocate() {
-        base.deallocate()
     }
 }
