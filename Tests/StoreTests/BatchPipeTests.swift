@@ -45,7 +45,7 @@ import Testing
         let (pipe, batches) = BatchPipe.make(capacity: 2)
         let log = Log()
         Self.produce(pipe, count: 50, log: log)
-        var iterator = batches.makeAsyncIterator()
+        let iterator = batches.makeAsyncIterator()
         _ = try await iterator.next()
         // Either the producer is held back, or it sent everything: only the first is a pipe.
         try await Self.eventually { pipe.waitingProducers > 0 || log.finished }
@@ -62,7 +62,7 @@ import Testing
         let endless = Log(), failing = Log()
         Self.produce(pipe, count: .max, log: endless)
         Self.produce(pipe, count: 1, log: failing, throwing: Failure())
-        await #expect(throws: Failure.self) {
+        await #expect(throws: Failure.self) { () async throws in
             for try await _ in batches {}
         }
         await pipe.stop()
@@ -75,7 +75,7 @@ import Testing
         let first = Log(), second = Log()
         Self.produce(pipe, count: .max, log: first)
         Self.produce(pipe, count: .max, log: second)
-        var iterator = batches.makeAsyncIterator()
+        let iterator = batches.makeAsyncIterator()
         _ = try await iterator.next()
         await pipe.stop()
         #expect(first.finished && first.refused)
