@@ -78,17 +78,22 @@ public final class Store: Sendable, Service {
 
     /// Every stored activity document of a dataset (by its sha256), in file order.
     public func activityDocuments(datasetSHA256 sha256: String) async throws -> [StoredDocument] {
-        try await read { database in try await database.sql.select()
-            .column(SQLColumn("xml", table: "activity"))
-            .column(SQLColumn("upgraded", table: "activity"))
-            .column(SQLColumn("namespaces", table: "dataset"))
-            .from("activity")
-            .join("dataset", on: SQLColumn("dataset_id", table: "activity"), .equal, SQLColumn("id", table: "dataset"))
+        try await read { database in try await Self.activityDocuments(database.sql.select())
             .where(SQLColumn("sha256", table: "dataset"), .equal, SQLBind(sha256))
             .orderBy(SQLColumn("id", table: "activity"))
             .all()
             .map(StoredDocument.init(row:))
         }
+    }
+
+    /// `select` reading what ``StoredDocument`` needs of activities: their XML and their dataset's namespaces.
+    static func activityDocuments(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
+        select
+            .column(SQLColumn("xml", table: "activity"))
+            .column(SQLColumn("upgraded", table: "activity"))
+            .column(SQLColumn("namespaces", table: "dataset"))
+            .from("activity")
+            .join("dataset", on: SQLColumn("dataset_id", table: "activity"), .equal, SQLColumn("id", table: "dataset"))
     }
 
     /// Every stored organisation document of a dataset (by its sha256), in file order.

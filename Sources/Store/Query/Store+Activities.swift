@@ -69,13 +69,7 @@ extension Store {
     public func activity(id: Int) async throws -> StoredActivity? {
         try await read { database in
             let sql = database.sql
-            guard let row = try await sql.select()
-                .columns(ActivitySummary.columns(of: "activity"))
-                .column(SQLColumn("xml", table: "activity"))
-                .column(SQLColumn("upgraded", table: "activity"))
-                .column(SQLColumn("namespaces", table: "dataset"))
-                .from("activity")
-                .join("dataset", on: SQLColumn("dataset_id", table: "activity"), .equal, SQLColumn("id", table: "dataset"))
+            guard let row = try await Self.activityDocuments(sql.select().columns(ActivitySummary.columns(of: "activity")))
                 .where(SQLColumn("id", table: "activity"), .equal, SQLBind(id))
                 .first()
             else { return nil }
