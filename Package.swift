@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "IATI", targets: ["IATI"]),
         .library(name: "IATIXML", targets: ["IATIXML"]),
         .library(name: "IATIValidation", targets: ["IATIValidation"]),
+        .library(name: "Portfolio", targets: ["Portfolio"]),
         .library(name: "Store", targets: ["Store"]),
     ],
     dependencies: [
@@ -47,9 +48,17 @@ let package = Package(
             resources: [.copy("Resources/schemas"), .copy("Resources/codelists"), .copy("Resources/rulesets")]
         ),
         .target(
+            name: "Portfolio",
+            dependencies: ["IATI", "CZlib"],
+            resources: [
+                .copy("Resources/country-regions.csv"), .copy("Resources/known-organisations.csv"),
+                .copy("Resources/eurofxref-hist.zip"),
+            ]
+        ),
+        .target(
             name: "Store",
             dependencies: [
-                "IATI", "IATIXML", "IATIValidation",
+                "IATI", "IATIXML", "IATIValidation", "Portfolio",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -66,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "devcoop",
             dependencies: [
-                "IATI", "IATIXML", "IATIValidation", "Store",
+                "IATI", "IATIXML", "IATIValidation", "Portfolio", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +83,7 @@ let package = Package(
         .testTarget(name: "IATITests", dependencies: ["IATI"]),
         .testTarget(name: "IATIXMLTests", dependencies: ["IATIXML", "TestSupport"]),
         .testTarget(name: "IATIValidationTests", dependencies: ["IATIValidation", "TestSupport"]),
+        .testTarget(name: "PortfolioTests", dependencies: ["Portfolio", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
         .testTarget(name: "DevcoopTests", dependencies: ["devcoop", "TestSupport"]),
     ]

@@ -32,6 +32,7 @@ public final class Store: Sendable, Service {
         let database = try await Database.open(location, role: .writer)
         do {
             try await Migrations.migrate(database)
+            try await PortfolioFacts.rebuildIfStale(in: database)
         } catch {
             await database.close()
             throw error

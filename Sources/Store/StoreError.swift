@@ -11,6 +11,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case closed
         /// The query asks for what the store cannot answer: a page size out of range, an unknown dimension.
         case query
+        /// An exchange rate file (bundled, given to `rates load`, or stored) cannot be read.
+        case exchangeRates
     }
 
     public var reason: Reason

@@ -13,28 +13,16 @@ import Testing
         var currency: String?
     }
 
-    /// Every transaction the store keeps after importing the samples in order, read from the files
-    /// through the model: within a file the first activity of a key is kept, and a later file
-    /// replaces the activities it shares with an earlier one.
+    /// Every transaction the store keeps after importing the samples in order (``KeptSampleActivities``).
     static func expectedGroups() throws -> [Group: (count: Int, sum: Decimal)] {
-        var activities: [String: [(Group, String?)]] = [:]
-        for path in Fixtures.samples {
-            var keys = Set<String>()
-            try IATIReader().read(file: path) { event in
-                guard case .activity(let element) = event else { return }
-                let activity = Activity(node: element.node)
-                let identifier = activity.iatiIdentifier?.trimmingXMLWhitespace() ?? ""
-                let key = (activity.reportingOrg?.ref?.trimmingXMLWhitespace() ?? "") + "|"
-                    + (identifier.isEmpty ? "\(path):\(element.line)" : identifier)
-                guard keys.insert(key).inserted else { return }
-                activities[key] = activity.transactions.map { transaction in
-                    (Group(type: transaction.transactionType, currency: transaction.value?.currency ?? activity.defaultCurrency),
-                     transaction.value?.text)
-                }
+        let transactions = try KeptSampleActivities.read().flatMap { activity in
+            activity.transactions.map { transaction in
+                (Group(type: transaction.transactionType, currency: transaction.value?.currency ?? activity.defaultCurrency),
+                 transaction.value?.text)
             }
         }
         var groups: [Group: (count: Int, sum: Decimal)] = [:]
-        for (group, text) in activities.values.joined() {
+        for (group, text) in transactions {
             var entry = groups[group] ?? (0, 0)
             entry.count += 1
             if let text, var amount = Value.parseAmount(text) {

@@ -98,7 +98,7 @@ struct Importer {
             switch error.reason {
             case .location: return (.io, nil)
             case .database, .schemaTooNew, .closed: return (.database, nil)
-            case .query: return (.internal, nil)
+            case .query, .exchangeRates: return (.internal, nil)
             }
         case is CancellationError, is Producer.Cancelled: return (.cancelled, nil)
         case is SQLiteError, is PSQLError, is DecodingError: return (.database, nil)
@@ -157,6 +157,7 @@ struct Importer {
             report.sha256 = sha256
         }
         report.status = .imported
+        try await PortfolioFacts.build(in: database, activitiesFrom: firstActivityID)
         try await finishDataset(report: report, header: header, envelope: envelope, id: datasetID, path: path)
         return report
     }

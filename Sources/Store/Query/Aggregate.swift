@@ -78,11 +78,7 @@ extension Store {
             select.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             if aggregate.source.hasAmounts {
                 // The whole parts in two pieces, so that no SQL sum can overflow (``Amount/Sum``).
-                let billion = Amount.nanosPerUnit
-                select.column(SQLAlias(SQLQueryString("CAST(COALESCE(SUM(\(ident: source).value_whole / \(literal: billion)), 0) AS BIGINT)"), as: "billions"))
-                select.column(SQLAlias(SQLQueryString("CAST(COALESCE(SUM(\(ident: source).value_whole % \(literal: billion)), 0) AS BIGINT)"), as: "units"))
-                select.column(SQLAlias(SQLQueryString("CAST(COALESCE(SUM(\(ident: source).value_nanos), 0) AS BIGINT)"), as: "nanos"))
-                select.column(SQLAlias(SQLQueryString("COUNT(\(ident: source).value) - COUNT(\(ident: source).value_whole)"), as: "unsummed"))
+                for column in Amount.Sum.columns("value", of: source, alias: "sum") { select.column(column) }
             }
             select.from(source)
             if aggregate.source != .activities {
@@ -97,10 +93,8 @@ extension Store {
                 var sum: String?
                 var unsummed = 0
                 if aggregate.source.hasAmounts {
-                    sum = Amount.Sum(
-                        billions: try row.decode(column: "billions", as: Int.self), units: try row.decode(column: "units", as: Int.self),
-                        nanos: try row.decode(column: "nanos", as: Int.self)).text
-                    unsummed = try row.decode(column: "unsummed", as: Int.self)
+                    sum = try Amount.Sum(row: row, alias: "sum").text
+                    unsummed = try Amount.Sum.unsummed(row: row, alias: "sum")
                 }
                 return AggregateRow(
                     keys: try keys.indices.map { try row.decode(column: "k\($0)", as: String?.self) },

@@ -199,4 +199,22 @@ enum MigrationDDL {
         ALTER TABLE "organisation_budget" ALTER COLUMN "value" TYPE TEXT USING "value"::text,
             ADD COLUMN "value_whole" BIGINT, ADD COLUMN "value_nanos" BIGINT;
         """
+
+    /// The agency's portfolio: classified, converted transactions; the ECB rate files loaded; settings.
+    static let version4 = """
+        CREATE TABLE "portfolio_fact" (
+            "activity_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "reporting_org" TEXT NOT NULL,
+            "type" TEXT NOT NULL, "year" INTEGER, "fact_date" DATE, "partner" TEXT, "partner_ref" TEXT,
+            "funding_source" TEXT, "modality" TEXT, "region" TEXT NOT NULL, "country" TEXT, "outcome" TEXT,
+            "sstc" INTEGER NOT NULL, "currency" TEXT, "value" TEXT, "usd" TEXT, "unconverted" TEXT,
+            "rate_date" DATE, "value_whole" INTEGER, "value_nanos" INTEGER, "usd_whole" INTEGER, "usd_nanos" INTEGER
+        );
+        CREATE INDEX "portfolio_fact_activity_id" ON "portfolio_fact" ("activity_id");
+        CREATE INDEX "portfolio_fact_type_year" ON "portfolio_fact" ("type", "year");
+        CREATE TABLE "exchange_rate_file" (
+            "id" INTEGER PRIMARY KEY NOT NULL, "source" TEXT NOT NULL, "first_day" DATE, "last_day" DATE,
+            "loaded_at" TEXT NOT NULL, "csv" TEXT NOT NULL
+        );
+        CREATE TABLE "store_setting" ("name" TEXT PRIMARY KEY NOT NULL, "value" TEXT);
+        """
 }

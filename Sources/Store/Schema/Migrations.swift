@@ -32,6 +32,8 @@ enum Migrations {
         Migration(
             version: 3, name: "money as exact decimal text, with integer parts to sum it",
             sqlite: MigrationDDL.version3SQLite, postgres: MigrationDDL.version3PostgreSQL, data: AmountBackfill.run),
+        // Its rows are derived data: Store.open builds them (``PortfolioFacts``), not the migration.
+        Migration(version: 4, name: "portfolio facts, exchange rate files, settings", sqlite: MigrationDDL.version4),
     ]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -165,11 +165,38 @@ enum Schema {
         ],
         indexes: [["organisation_id"]])
 
+    /// One row per incoming commitment, incoming funds, disbursement and expenditure, classified as
+    /// the agency sees it and converted to US dollars (``PortfolioFacts``): the funding analytics
+    /// read this table alone.
+    static let portfolioFact = Table(
+        name: "portfolio_fact",
+        columns: [
+            .integer("activity_id", notNull: true), .integer("seq", notNull: true), .text("reporting_org", notNull: true),
+            .text("type", notNull: true), .integer("year"), .date("fact_date"), .text("partner"), .text("partner_ref"),
+            .text("funding_source"), .text("modality"), .text("region", notNull: true), .text("country"), .text("outcome"),
+            .integer("sstc", notNull: true), .text("currency"), .amount("value"), .amount("usd"), .text("unconverted"),
+            .date("rate_date"),
+        ],
+        indexes: [["activity_id"], ["type", "year"]])
+
     /// The tables keyed on `activity_id`, emptied for an activity before it is written again.
     static let activityProjections = [
         transaction, budget, plannedDisbursement, participatingOrg, sector, recipientCountry, recipientRegion,
-        policyMarker, tag, location, documentLink, result, indicator, indicatorPeriod, narrative,
+        policyMarker, tag, location, documentLink, result, indicator, indicatorPeriod, narrative, portfolioFact,
     ]
+
+    /// Each ECB rate file loaded with `devcoop rates load`; the newest is used, else the bundled one.
+    static let exchangeRateFile = Table(
+        name: "exchange_rate_file",
+        columns: [
+            .id("id"), .text("source", notNull: true), .date("first_day"), .date("last_day"),
+            .text("loaded_at", notNull: true), .text("csv", notNull: true),
+        ],
+        primaryKey: "id")
+
+    /// Facts about the store itself, by name (e.g. which classification built `portfolio_fact`).
+    static let setting = Table(
+        name: "store_setting", columns: [.text("name", notNull: true), .text("value")], primaryKey: "name")
 
     /// What validation found in each dataset.
     static let datasetValidation = Table(
@@ -192,7 +219,8 @@ enum Schema {
         indexes: [["dataset_id"], ["activity_identifier"]])
 
     /// Every table, in the order rows are written.
-    static let all = [dataset, activity] + activityProjections + [organisation, organisationBudget, datasetValidation, finding]
+    static let all = [dataset, activity] + activityProjections
+        + [organisation, organisationBudget, datasetValidation, finding, exchangeRateFile, setting]
 
     /// The tables that hang off a dataset row and go when it is replaced.
     static let datasetDetails = [datasetValidation, finding]

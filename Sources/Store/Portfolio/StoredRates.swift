@@ -1,0 +1,40 @@
+import Foundation
+import NIOConcurrencyHelpers
+import Portfolio
+import SQLKit
+
+/// The exchange rates a store converts with: the newest ECB file loaded into it, else the one
+/// bundled with DevCoop (`id` 0).
+struct StoredRates: Sendable {
+    var id: Int
+    var rates: ExchangeRates
+
+    private static let bundled = Result { try ExchangeRates.bundled() }
+    /// The last file read from a store, by its location and id: files are never changed once loaded.
+    private static let cache = NIOLockedValueBox<[String: ExchangeRates]>([:])
+
+    static func current(in database: Database) async throws -> StoredRates {
+        let newest = try await database.sql.select().column("id").column("source").from(Schema.exchangeRateFile.name)
+            .orderBy("id", .descending).limit(1).first()
+        guard let newest else {
+            do {
+                return StoredRates(id: 0, rates: try bundled.get())
+            } catch {
+                throw StoreError(.exchangeRates, "the bundled exchange rates cannot be read: \(error)")
+            }
+        }
+        let id = try newest.decode(column: "id", as: Int.self)
+        let key = "\(database.location)#\(id)"
+        if let rates = cache.withLockedValue({ $0[key] }) { return StoredRates(id: id, rates: rates) }
+        let csv = try await database.sql.select().column("csv").from(Schema.exchangeRateFile.name).where("id", .equal, id)
+            .first(decodingColumn: "csv", as: String.self) ?? ""
+        let rates: ExchangeRates
+        do {
+            rates = try ExchangeRates(file: Data(csv.utf8), source: try newest.decode(column: "source", as: String.self))
+        } catch {
+            throw StoreError(.exchangeRates, "the exchange rate file \(id) stored in the database cannot be read: \(error)")
+        }
+        cache.withLockedValue { $0 = [key: rates] }
+        return StoredRates(id: id, rates: rates)
+    }
+}
