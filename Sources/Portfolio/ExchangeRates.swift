@@ -38,7 +38,11 @@ public struct ExchangeRates: Sendable {
             }
             guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10),
                   (1...12).contains(month), (1...31).contains(day) else { return nil }
-            // Days from civil (Howard Hinnant's algorithm).
+            self.init(year: year, month: month, day: day)
+        }
+
+        /// The day of a civil date (Howard Hinnant's days-from-civil).
+        public init(year: Int, month: Int, day: Int) {
             let y = month <= 2 ? year - 1 : year
             let era = (y >= 0 ? y : y - 399) / 400
             let yoe = y - era * 400
@@ -47,7 +51,8 @@ public struct ExchangeRates: Sendable {
             number = era * 146_097 + doe - 719_468
         }
 
-        public var description: String {
+        /// Year, month and day of the month (Howard Hinnant's civil-from-days).
+        public var components: (year: Int, month: Int, day: Int) {
             let z = number + 719_468
             let era = (z >= 0 ? z : z - 146_096) / 146_097
             let doe = z - era * 146_097
@@ -56,7 +61,12 @@ public struct ExchangeRates: Sendable {
             let mp = (5 * doy + 2) / 153
             let day = doy - (153 * mp + 2) / 5 + 1
             let month = mp < 10 ? mp + 3 : mp - 9
-            let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+            return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        }
+
+        /// `YYYY-MM-DD`.
+        public var description: String {
+            let (year, month, day) = components
             return String(format: "%04d-%02d-%02d", year, month, day)
         }
 

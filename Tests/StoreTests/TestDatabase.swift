@@ -63,3 +63,19 @@ struct TestDatabase: Sendable, CustomTestStringConvertible {
         await admin.close()
     }
 }
+
+extension Store {
+    /// Opens the store at `location` for `body` and closes it however `body` ends: an open
+    /// PostgreSQL connection must not outlive its test.
+    static func using<T>(_ location: String, _ body: (Store) async throws -> T) async throws -> T {
+        let store = try await Store.open(location)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+}

@@ -28,11 +28,13 @@ extension Store {
         return try await writer.transaction { database in
             let id = (try await database.sql.raw("SELECT COALESCE(MAX(id), 0) + 1 AS id FROM exchange_rate_file").first()?
                 .decode(column: "id", as: Int.self)) ?? 1
-            try await database.sql.insert(into: Schema.exchangeRateFile.name)
-                .columns("id", "source", "first_day", "last_day", "loaded_at", "csv")
-                .values(SQLBind(id), SQLBind(source), SQLBind(rates.firstDay.description), SQLBind(rates.lastDay.description),
-                        SQLBind(Timestamp.now()), SQLBind(csv))
-                .run()
+            var file = TableRows(Schema.exchangeRateFile)
+            file.append([
+                "id": .integer(id), "source": .text(source), "first_day": .text(rates.firstDay.description),
+                "last_day": .text(rates.lastDay.description), "loaded_at": .text(Timestamp.now()), "csv": .text(csv),
+            ])
+            // The bulk insert, because it casts the days to DATE on PostgreSQL.
+            try await database.insert(file)
             let stored = StoredRates(id: id, rates: rates)
             try await database.sql.delete(from: Schema.portfolioFact.name).run()
             try await PortfolioFacts.build(in: database, activitiesFrom: 0, rates: stored)
