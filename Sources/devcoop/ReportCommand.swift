@@ -88,7 +88,9 @@ struct FundingReportCommand: AsyncParsableCommand {
         print("\(report.measure.rawValue.capitalized)\(period.isEmpty ? "" : ", " + period), US$ thousands")
         let headers = report.dimensions.map(\.key) + (report.dimensions.contains(.partner) ? ["category"] : [])
         let lines = report.rows.map { row in
-            row.keys.map { $0 ?? "(none)" } + (report.dimensions.contains(.partner) ? [row.category ?? "unclassified"] : [])
+            zip(report.dimensions, row.keys).map { dimension, key in
+                key ?? ([.partner, .source].contains(dimension) ? "unclassified" : "(none)")
+            } + (report.dimensions.contains(.partner) ? [row.category ?? "unclassified"] : [])
                 + [FundingReportJSON.thousands(row.usd), String(format: "%.1f%%", row.share * 100), String(format: "%.1f%%", row.cumulativeShare * 100)]
         }
         let allHeaders = headers + ["total", "share", "cumulative"]

@@ -33,6 +33,36 @@ import Testing
 
     static let contributions2020To2022 = FundingQuery(.contributions, by: [.partner], from: 2020, to: 2022)
 
+    /// §25–26 and figures 1–5 of the seed, as the demo portfolio was generated to give them.
+    static func expectTheSeedsOtherFigures(_ store: Store) async throws {
+        let approvals = try await store.funding(FundingQuery(.approvals, by: [.year]))
+        let byYear = Dictionary(uniqueKeysWithValues: approvals.rows.map { ($0.keys[0] ?? "", Decimal(string: $0.usd) ?? 0) })
+        #expect(byYear["2017"] == 369_000_000, "2017, a record year")
+        #expect(byYear.max { $0.value < $1.value }?.key == "2017")
+        let approvals2020To2022 = ["2020", "2021", "2022"].reduce(Decimal(0)) { $0 + (byYear[$1] ?? 0) }
+        #expect(approvals2020To2022 > 1_000_000_000 && approvals2020To2022 < 1_100_000_000, "slightly over US$1 billion")
+
+        var rbsa = FundingQuery(.contributions, by: [.partner], from: 2020, to: 2022)
+        rbsa.modalities = [FundingModality.rbsa.rawValue]
+        let core = try await store.funding(rbsa)
+        #expect(core.total == "50900000")
+        #expect(Set(core.rows.compactMap { $0.keys[0] }) == [
+            "Belgium (including Flanders)", "Denmark", "France", "Germany", "Italy", "Luxembourg", "Netherlands", "Norway", "Sweden",
+        ])
+
+        // Expenditure led by the five areas of §26, each an outcome of its own.
+        let spending = try await store.funding(FundingQuery(.expenditure, by: [.outcome], from: 2020, to: 2022))
+        // Child and forced labour (7), social protection (8), skills (5), employment-intensive
+        // investment (3) and enterprise development (4).
+        #expect(Set(spending.rows.prefix(5).compactMap { $0.keys[0] }) == ["7", "8", "5", "3", "4"])
+        #expect(spending.unclassified.count == 0)
+
+        // Every cross-tabulation adds up to the same total.
+        let approvalsByRegionAndSource = try await store.funding(FundingQuery(.approvals, by: [.region, .source]))
+        #expect(approvalsByRegionAndSource.total == approvals.total)
+        #expect(Set(approvalsByRegionAndSource.rows.compactMap { $0.keys[0] }).isSuperset(of: ["africa", "americas", "arab-states", "asia-pacific", "europe-central-asia"]))
+    }
+
     @Test(arguments: TestDatabase.engines)
     func theAppendixTableComesBackAndSurvivesExportAndImport(database: TestDatabase) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("demo-\(UUID())")
@@ -53,6 +83,7 @@ import Testing
                 #expect(Self.rows(of: report) == expected.sorted { $0.usd > $1.usd })
                 #expect(report.total == "\(expected.reduce(0) { $0 + $1.usd })")
                 #expect(report.unconverted.isEmpty && report.unclassified.count == 0)
+                try await Self.expectTheSeedsOtherFigures(store)
                 let export = try await store.export(ExportSelection(reportingOrg: DemoPortfolio.reportingOrg), to: exported)
                 #expect(export.count == files.dropLast().reduce(0) { $0 + $1.count })
             }

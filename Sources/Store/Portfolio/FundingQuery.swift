@@ -10,7 +10,8 @@ public struct FundingQuery: Sendable, Hashable {
     public enum Measure: String, Sendable, CaseIterable, Codable {
         /// Incoming commitments (transaction type 11) of every modality, by the year they were signed.
         case contributions
-        /// Incoming commitments other than core (RBSA) funding: new earmarked funding, by year signed.
+        /// Incoming commitments earmarked to projects (XBDC; all of them when a publisher does not
+        /// tag modalities), by the year they were signed.
         case approvals
         /// Expenditure and disbursements (types 4 and 3).
         case expenditure
@@ -113,6 +114,11 @@ public struct UnconvertedSum: Sendable, Codable, Equatable {
     public var count: Int
     /// The exact sum in `currency`.
     public var sum: String
+
+    struct Key: Hashable {
+        var currency: String?
+        var reason: String
+    }
 }
 
 /// Converted sums whose partner could not be classified.

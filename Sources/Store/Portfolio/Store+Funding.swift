@@ -20,26 +20,61 @@ extension Store {
             func filtered(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
                 Self.filter(select, by: query)
             }
-            let rowsSelect = filtered(database.sql.select().from(table)).where("usd", .isNot, SQLLiteral.null)
-            for (index, key) in keys.enumerated() { rowsSelect.column(SQLAlias(key, as: "k\(index)")) }
-            rowsSelect.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            for column in Amount.Sum.columns("usd", of: table, alias: "usd") { rowsSelect.column(column) }
-            for key in keys { rowsSelect.groupBy(key) }
-            var groups: [(keys: [String?], count: Int, usd: Decimal, text: String)] = []
-            for row in try await rowsSelect.all() {
-                let text = try Amount.Sum(row: row, alias: "usd").text
-                groups.append((
-                    try keys.indices.map { try row.decode(column: "k\($0)", as: String?.self) },
-                    try row.decode(column: "n", as: Int.self), Decimal(string: text) ?? 0, text))
+            // One scan: the groups asked for, split by whether the sum converted and whether its
+            // partner is classified; the few groups that come back are then folded here.
+            let select = filtered(database.sql.select().from(table))
+            for (index, key) in keys.enumerated() { select.column(SQLAlias(key, as: "k\(index)")) }
+            let splits: [(String, String)] = [
+                ("unclassified", "CASE WHEN funding_source IS NULL THEN 1 ELSE 0 END"),
+                ("converted", "CASE WHEN usd IS NULL THEN 0 ELSE 1 END"),
+                ("unconverted_currency", "CASE WHEN usd IS NULL THEN currency END"),
+                ("unconverted_reason", "CASE WHEN usd IS NULL THEN unconverted END"),
+            ]
+            for (alias, expression) in splits { select.column(SQLAlias(SQLRaw(expression), as: alias)) }
+            select.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            for column in Amount.Sum.columns("usd", of: table, alias: "usd") { select.column(column) }
+            for column in Amount.Sum.columns("value", of: table, alias: "value") { select.column(column) }
+            for key in keys { select.groupBy(key) }
+            for (_, expression) in splits { select.groupBy(SQLRaw(expression)) }
+
+            var groups: [[String?]: (count: Int, usd: Amount.Sum)] = [:]
+            var unconvertedSums: [UnconvertedSum.Key: (count: Int, sum: Amount.Sum)] = [:]
+            var unclassifiedCount = 0, unclassifiedUSD = Amount.Sum()
+            for row in try await select.all() {
+                let count = try row.decode(column: "n", as: Int.self)
+                let usd = try Amount.Sum(row: row, alias: "usd")
+                if try row.decode(column: "unclassified", as: Int.self) == 1 {
+                    unclassifiedCount += count
+                    unclassifiedUSD += usd
+                }
+                if try row.decode(column: "converted", as: Int.self) == 1 {
+                    let key = try keys.indices.map { try row.decode(column: "k\($0)", as: String?.self) }
+                    var group = groups[key] ?? (0, Amount.Sum())
+                    group.count += count
+                    group.usd += usd
+                    groups[key] = group
+                } else {
+                    let key = UnconvertedSum.Key(
+                        currency: try row.decode(column: "unconverted_currency", as: String?.self),
+                        reason: try row.decode(column: "unconverted_reason", as: String?.self) ?? "no amount")
+                    var sum = unconvertedSums[key] ?? (0, Amount.Sum())
+                    sum.count += count
+                    sum.sum += try Amount.Sum(row: row, alias: "value")
+                    unconvertedSums[key] = sum
+                }
             }
+            var sorted = groups.map { (keys: $0.key, count: $0.value.count, text: $0.value.usd.text) }
+                .map { (keys: $0.keys, count: $0.count, usd: Decimal(string: $0.text) ?? 0, text: $0.text) }
             if query.dimensions.first == .year {
-                groups.sort { ($0.keys.first ?? "") ?? "" < ($1.keys.first ?? "") ?? "" }
+                sorted.sort { $0.keys.lexicographicallyPrecedes($1.keys) { ($0 ?? "") < ($1 ?? "") } }
             } else {
-                groups.sort { $0.usd != $1.usd ? $0.usd > $1.usd : ($0.keys.first ?? "") ?? "" < ($1.keys.first ?? "") ?? "" }
+                sorted.sort {
+                    $0.usd != $1.usd ? $0.usd > $1.usd : $0.keys.lexicographicallyPrecedes($1.keys) { ($0 ?? "") < ($1 ?? "") }
+                }
             }
-            let total = groups.reduce(Decimal(0)) { $0 + $1.usd }
+            let total = sorted.reduce(Decimal(0)) { $0 + $1.usd }
             var running = Decimal(0)
-            let rows = groups.map { group -> FundingRow in
+            let rows = sorted.map { group -> FundingRow in
                 running += group.usd
                 func share(_ value: Decimal) -> Double { total == 0 ? 0 : NSDecimalNumber(decimal: value / total).doubleValue }
                 return FundingRow(
@@ -47,32 +82,16 @@ extension Store {
                     category: groupsByPartner ? group.keys.last ?? nil : nil,
                     count: group.count, usd: group.text, share: share(group.usd), cumulativeShare: share(running))
             }
-
-            let unconvertedSelect = filtered(database.sql.select().from(table)).where("usd", .is, SQLLiteral.null)
-                .column("currency").column("unconverted").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .groupBy("currency").groupBy("unconverted").orderBy("currency").orderBy("unconverted")
-            for column in Amount.Sum.columns("value", of: table, alias: "value") { unconvertedSelect.column(column) }
-            let unconverted = try await unconvertedSelect.all().map { row in
-                UnconvertedSum(
-                    currency: try row.decode(column: "currency", as: String?.self),
-                    reason: try row.decode(column: "unconverted", as: String?.self) ?? "no amount",
-                    count: try row.decode(column: "n", as: Int.self), sum: try Amount.Sum(row: row, alias: "value").text)
-            }
-
-            let unclassifiedSelect = filtered(database.sql.select().from(table)).where("funding_source", .is, SQLLiteral.null)
-                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            for column in Amount.Sum.columns("usd", of: table, alias: "usd") { unclassifiedSelect.column(column) }
-            let unclassifiedRow = try await unclassifiedSelect.first()
-            let unclassified = UnclassifiedSum(
-                count: try unclassifiedRow?.decode(column: "n", as: Int.self) ?? 0,
-                usd: try unclassifiedRow.map { try Amount.Sum(row: $0, alias: "usd").text } ?? "0")
+            let unconverted = unconvertedSums.sorted { ($0.key.currency ?? "", $0.key.reason) < ($1.key.currency ?? "", $1.key.reason) }
+                .map { UnconvertedSum(currency: $0.key.currency, reason: $0.key.reason, count: $0.value.count, sum: $0.value.sum.text) }
+            let unclassified = UnclassifiedSum(count: unclassifiedCount, usd: unclassifiedUSD.text)
 
             return FundingReport(
                 currency: "USD",
                 rateBasis: "\(rates.rates.source); each amount at its value date, else its transaction date "
                     + "(the latest ECB business day up to \(ExchangeRates.maxStaleDays) days before)",
                 ratesLastDay: rates.rates.lastDay.description, measure: query.measure, dimensions: query.dimensions,
-                rows: rows, total: "\(total)", count: groups.reduce(0) { $0 + $1.count },
+                rows: rows, total: "\(total)", count: sorted.reduce(0) { $0 + $1.count },
                 unconverted: unconverted, unclassified: unclassified)
         }
     }
@@ -96,7 +115,9 @@ extension Store {
         let types = query.measure.types.map { SQLLiteral.string($0) }
         select.where(SQLIdentifier("type"), .in, SQLGroupExpression(SQLList(types)))
         if query.measure == .approvals {
-            select.where(SQLQueryString("(modality IS NULL OR modality <> 'rbsa')"))
+            // Project (XBDC) approvals, as the seed's figures count them; a publisher without the
+            // agency's modality tags has every incoming commitment counted.
+            select.where(SQLQueryString("(modality IS NULL OR modality = 'xbdc')"))
         }
         if let from = query.from { select.where("year", .greaterThanOrEqual, from) }
         if let to = query.to { select.where("year", .lessThanOrEqual, to) }

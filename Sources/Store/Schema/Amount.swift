@@ -163,6 +163,12 @@ extension Amount {
             self.nanos = nanos
         }
 
+        static func += (sum: inout Sum, other: Sum) {
+            sum.billions += other.billions
+            sum.units += other.units
+            sum.nanos += other.nanos
+        }
+
         mutating func add(_ amount: Amount) {
             billions += amount.whole / Amount.nanosPerUnit
             units += amount.whole % Amount.nanosPerUnit
