@@ -39,6 +39,8 @@ public struct AgencyVocabulary: Sendable, Hashable {
     /// and host do not matter).
     public func matches(_ uri: String?, _ vocabulary: String) -> Bool {
         guard let uri else { return false }
+        // As written by the agency's own files: no normalising needed.
+        if uri == vocabulary { return true }
         func normal(_ text: String) -> String {
             var text = text.trimmingCharacters(in: .whitespaces)
             while text.hasSuffix("/") { text.removeLast() }

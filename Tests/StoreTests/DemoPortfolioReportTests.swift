@@ -37,7 +37,9 @@ import Testing
     static func expectTheSeedsOtherFigures(_ store: Store) async throws {
         let approvals = try await store.funding(FundingQuery(.approvals, by: [.year]))
         let byYear = Dictionary(uniqueKeysWithValues: approvals.rows.map { ($0.keys[0] ?? "", Decimal(string: $0.usd) ?? 0) })
-        #expect(byYear["2017"] == 369_000_000, "2017, a record year")
+        // The generator fixes each year's approvals in US$; commitments in other currencies come back
+        // within cents of their share after conversion.
+        #expect(abs((byYear["2017"] ?? 0) - 369_000_000) < 1_000, "2017, a record year of about US$369 million")
         #expect(byYear.max { $0.value < $1.value }?.key == "2017")
         let approvals2020To2022 = ["2020", "2021", "2022"].reduce(Decimal(0)) { $0 + (byYear[$1] ?? 0) }
         #expect(approvals2020To2022 > 1_000_000_000 && approvals2020To2022 < 1_100_000_000, "slightly over US$1 billion")

@@ -25,6 +25,8 @@ package enum ImportBenchmark {
             try await database.execute("ATTACH DATABASE '\(source.replacingOccurrences(of: "'", with: "''"))' AS source")
             try await store.writer.transaction { database in
                 for table in Schema.all {
+                    // A new store has its settings already.
+                    try await database.execute("DELETE FROM main.\(table.name)")
                     try await database.execute("INSERT INTO main.\(table.name) SELECT * FROM source.\(table.name)")
                 }
             }

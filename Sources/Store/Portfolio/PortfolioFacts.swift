@@ -53,17 +53,20 @@ enum PortfolioFacts {
         let classifier = Classifier()
         for start in stride(from: low, through: high, by: chunk) {
             let activities = try await ActivityRows.read(database, ids: start...min(start + chunk - 1, high))
+            let classifications = activities.mapValues { classifier.classify($0.profile) }
             var rows = TableRows(Schema.portfolioFact)
             for transaction in try await TransactionRow.read(database, ids: start...min(start + chunk - 1, high)) {
-                guard let activity = activities[transaction.activityID] else { continue }
-                rows.append(fact(transaction, of: activity, classifier: classifier, rates: rates.rates))
+                guard let activity = activities[transaction.activityID], let classification = classifications[transaction.activityID] else { continue }
+                rows.append(fact(transaction, of: activity, classification: classification, classifier: classifier, rates: rates.rates))
             }
             try await database.insert(rows)
         }
     }
 
-    static func fact(_ transaction: TransactionRow, of activity: ActivityRows.Activity, classifier: Classifier, rates: ExchangeRates) -> NamedCells {
-        let classification = classifier.classify(activity.profile)
+    static func fact(
+        _ transaction: TransactionRow, of activity: ActivityRows.Activity, classification: Classification, classifier: Classifier,
+        rates: ExchangeRates
+    ) -> NamedCells {
         let partner = classifier.partner(
             provider: .init(ref: transaction.providerRef, name: transaction.providerName), in: activity.profile,
             classification: classification)
