@@ -1,0 +1,105 @@
+/// Estimates of how wide text is when drawn, without fonts: good enough to lay out labels and
+/// to truncate long ones. Wide (CJK, fullwidth, emoji) characters count about twice a Latin
+/// letter.
+public enum TextMetrics {
+    /// The estimated width of `character` in ems.
+    public static func width(of character: Character) -> Double {
+        guard let scalar = character.unicodeScalars.first else { return 0 }
+        let value = scalar.value
+        if isWide(value) { return 1.0 }
+        switch character {
+        case " ": return 0.28
+        case "i", "j", "l", "f", "t", "I", ".", ",", ";", ":", "'", "|", "!", "(", ")", "[", "]", "\u{2019}": return 0.3
+        case "r", "-", "\"": return 0.36
+        case "m", "w", "M", "W", "@", "%": return 0.86
+        case "…": return 0.9
+        case "0"..."9": return 0.56
+        case "A"..."Z": return 0.66
+        case "a"..."z": return 0.53
+        default: return value < 0x80 ? 0.56 : 0.6
+        }
+    }
+
+    /// The estimated width of `text` drawn at `fontSize`.
+    public static func width(of text: String, fontSize: Double) -> Double {
+        text.reduce(0) { $0 + width(of: $1) } * fontSize
+    }
+
+    /// `text` on one line: line breaks and tabs become spaces.
+    public static func singleLine(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+
+    /// `text` cut to fit `maxWidth` at `fontSize`, ending with `…` when cut.
+    public static func truncate(_ text: String, toWidth maxWidth: Double, fontSize: Double) -> String {
+        if width(of: text, fontSize: fontSize) <= maxWidth { return text }
+        let ellipsis = width(of: "…") * fontSize
+        var kept = ""
+        var used = 0.0
+        for character in text {
+            let w = width(of: character) * fontSize
+            if used + w + ellipsis > maxWidth { break }
+            kept.append(character)
+            used += w
+        }
+        while let last = kept.last, last.isWhitespace || last == "," || last == ";" || last == ":" { kept.removeLast() }
+        return kept + "…"
+    }
+
+    /// `text` broken into lines no wider than `maxWidth` at `fontSize` where it can be: between
+    /// words, and before or after wide (CJK) characters. A word wider than `maxWidth` stays whole
+    /// on its own line.
+    public static func wrap(_ text: String, toWidth maxWidth: Double, fontSize: Double) -> [String] {
+        // Break units, each with whether a space comes before it.
+        var units: [(text: String, spaced: Bool)] = []
+        var word = ""
+        var spaceBefore = false
+        var pendingSpace = false
+        func flush() {
+            if !word.isEmpty { units.append((word, spaceBefore)) }
+            word = ""
+        }
+        for character in singleLine(text) {
+            if character.isWhitespace {
+                flush()
+                pendingSpace = true
+            } else if let scalar = character.unicodeScalars.first, isWide(scalar.value) {
+                flush()
+                units.append((String(character), pendingSpace))
+                pendingSpace = false
+            } else {
+                if word.isEmpty {
+                    spaceBefore = pendingSpace
+                    pendingSpace = false
+                }
+                word.append(character)
+            }
+        }
+        flush()
+        var lines: [String] = []
+        var current = ""
+        for unit in units {
+            let candidate = current.isEmpty ? unit.text : current + (unit.spaced ? " " : "") + unit.text
+            if current.isEmpty || width(of: candidate, fontSize: fontSize) <= maxWidth {
+                current = candidate
+            } else {
+                lines.append(current)
+                current = unit.text
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// East Asian wide and fullwidth characters, and emoji.
+    static func isWide(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
