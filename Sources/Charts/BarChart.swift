@@ -42,7 +42,7 @@ public struct BarChart: Sendable {
     }
 
     /// The chart as a standalone `<svg>` element, its `<title>` and `<desc>` identified by
-    /// `id-title` and `id-desc`: `id` must be unique in the page.
+    /// `id-title` and `id-desc`: `id` must be unique in the page (whitespace in it becomes `-`).
     public func svg(id: String) -> String {
         let seriesCount = layout == .single ? min(1, data.series.count) : data.series.count
         let categories = data.categories
@@ -89,6 +89,7 @@ public struct BarChart: Sendable {
         let gap = grouped ? min(2, barWidth * 0.15) : 0
         var labels: [(x: Double, y: Double, text: String, fill: String)] = []
         var hasBars = false
+        var allFit = true
         w.open("g", [("class", "bars")])
         var positiveTops = Array(repeating: 0.0, count: categories.count)
         var negativeBottoms = Array(repeating: 0.0, count: categories.count)
@@ -123,7 +124,9 @@ public struct BarChart: Sendable {
                     if height >= ChartFrame.valueFontSize + 4, textWidth <= barWidth - 4 {
                         labels.append((x + barWidth / 2, top + height / 2 + ChartFrame.valueFontSize * 0.35, text, ChartPalette.textColor(on: color)))
                     }
-                } else if textWidth <= (grouped ? barWidth + gap : plot.slot - 4) {
+                } else {
+                    // Values above every column or above none.
+                    allFit = allFit && textWidth <= (grouped ? barWidth + gap : plot.slot - 4)
                     let y = v >= 0 ? top - 4 : top + height + ChartFrame.valueFontSize + 2
                     labels.append((x + (barWidth - gap) / 2, y, text, ChartPalette.text))
                 }
@@ -131,9 +134,11 @@ public struct BarChart: Sendable {
             w.close("g")
         }
         w.close("g")
+        if !allFit { labels = [] }
         if stacked, showsValueLabels {
             for c in categories.indices {
-                guard let total = data.total(category: c) else { continue }
+                // The total of a stack with values on both sides of zero would be read as the end of one of them.
+                guard let total = data.total(category: c), positiveTops[c] == 0 || negativeBottoms[c] == 0 else { continue }
                 let text = format.format(total)
                 guard TextMetrics.width(of: text, fontSize: ChartFrame.valueFontSize) <= plot.slot - 4 else { continue }
                 let y = total >= 0 ? plot.y(positiveTops[c]) - 4 : plot.y(negativeBottoms[c]) + ChartFrame.valueFontSize + 2

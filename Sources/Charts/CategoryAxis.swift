@@ -1,4 +1,4 @@
-/// The category labels under a column or line chart: level and on up to two lines when they
+/// The category labels under a column or line chart: level and on up to three lines when they
 /// fit, else slanted at 45°, else upright (every n-th label when even that is too tight), cut
 /// with `…` beyond `maxLength` with the full label as a tooltip.
 struct CategoryAxis {
@@ -7,6 +7,7 @@ struct CategoryAxis {
     static let fontSize = ChartFrame.labelFontSize
     static let gap = 6.0
     static let sin45 = 0.7071
+    static let maxLines = 3
 
     let orientation: Orientation
     /// The full label of each category, on one line.
@@ -26,7 +27,7 @@ struct CategoryAxis {
         let room = max(1, slot - 6)
         let wrapped = full.map { TextMetrics.wrap($0, toWidth: room, fontSize: fontSize) }
         let fitsLevel = wrapped.allSatisfy { lines in
-            lines.count <= 2 && lines.allSatisfy { TextMetrics.width(of: $0, fontSize: fontSize) <= room }
+            lines.count <= CategoryAxis.maxLines && lines.allSatisfy { TextMetrics.width(of: $0, fontSize: fontSize) <= room }
         }
         if fitsLevel {
             orientation = .level

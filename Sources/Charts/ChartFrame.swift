@@ -9,7 +9,9 @@ enum ChartFrame {
     static let valueFontSize = 11.0
 
     /// Opens the `<svg>` element and writes its `<title>` and `<desc>`, which `aria-labelledby` names.
+    /// Whitespace in `id` becomes `-`, since `aria-labelledby` is a list separated by spaces.
     static func open(_ w: inout SVGWriter, id: String, kind: String, width: Double, height: Double, title: String, description: String) {
+        let id = String(id.map { $0.isWhitespace ? "-" : $0 })
         let viewBox = "0 0 \(NumberText.coordinate(width)) \(NumberText.coordinate(height))"
         w.open("svg", [
             ("xmlns", "http://www.w3.org/2000/svg"),
@@ -71,7 +73,8 @@ struct ChartHeader {
 
     func draw(_ w: inout SVGWriter, width: Double) {
         if let title {
-            ChartFrame.label(&w, title, maxWidth: width - 2 * ChartFrame.margin, fontSize: ChartFrame.titleFontSize, attributes: [
+            // Bold text is about a tenth wider.
+            ChartFrame.label(&w, title, maxWidth: (width - 2 * ChartFrame.margin) / 1.1, fontSize: ChartFrame.titleFontSize, attributes: [
                 ("class", "chart-title"), ("x", .n(ChartFrame.margin)), ("y", .n(titleBaseline)),
                 ("font-size", .n(ChartFrame.titleFontSize)), ("font-weight", "bold"), ("fill", .text(ChartPalette.text)),
             ])
@@ -120,7 +123,7 @@ struct Legend {
                 x = left
             }
             items.append(Item(series: index, name: name, x: x, y: top + Legend.rowHeight * (Double(row) + 0.5)))
-            x += itemWidth + 18
+            x += itemWidth + 20
         }
         self.items = items
         height = items.isEmpty ? 0 : Legend.rowHeight * Double(row + 1)

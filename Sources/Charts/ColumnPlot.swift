@@ -27,7 +27,7 @@ struct ColumnPlot {
         var axisHeight = 24.0
         var scale = NiceScale(minimum: minimum, maximum: maximum, maximumTicks: 6, minimumStep: format.minimumStep)
         var slot = (right - left) / Double(count)
-        var axis = CategoryAxis(categories: categories, slot: slot, maxLength: 130)
+        var axis = CategoryAxis(categories: categories, slot: slot, maxLength: 150)
         var chartHeight = height
         for _ in 0..<3 {
             chartHeight = max(height, top + 80 + bottomPadding + axisHeight + ChartFrame.margin / 2)
@@ -36,12 +36,12 @@ struct ColumnPlot {
             let tickWidth = scale.ticks.map { TextMetrics.width(of: format.tickLabel($0, step: scale.step), fontSize: ChartFrame.tickFontSize) }.max() ?? 0
             left = ChartFrame.margin + tickWidth + 8
             slot = (right - left) / Double(count)
-            axis = CategoryAxis(categories: categories, slot: slot, maxLength: 130)
+            axis = CategoryAxis(categories: categories, slot: slot, maxLength: 150)
             let needed = ChartFrame.margin + axis.leftOverhang - slot / 2
             if needed > left {
                 left = needed
                 slot = (right - left) / Double(count)
-                axis = CategoryAxis(categories: categories, slot: slot, maxLength: 130)
+                axis = CategoryAxis(categories: categories, slot: slot, maxLength: 150)
             }
             axisHeight = axis.height
         }

@@ -44,7 +44,7 @@ public struct HorizontalBarChart: Sendable {
     static let labelFontSize = ChartFrame.labelFontSize
 
     /// The chart as a standalone `<svg>` element, its `<title>` and `<desc>` identified by
-    /// `id-title` and `id-desc`: `id` must be unique in the page.
+    /// `id-title` and `id-desc`: `id` must be unique in the page (whitespace in it becomes `-`).
     public func svg(id: String) -> String {
         let seriesCount = layout == .single ? min(1, data.series.count) : data.series.count
         let series = Array(0..<seriesCount)
@@ -100,7 +100,7 @@ public struct HorizontalBarChart: Sendable {
         }
         let x = { (v: Double) in plotLeft + scale.position(of: v) * plotWidth }
 
-        let rowHeight = grouped ? max(24, Double(seriesCount) * 11 + 8) : 24
+        let rowHeight = grouped ? max(26, Double(seriesCount) * 12 + 12) : 24
         let plotTop = header.bottom + 4
         let plotBottom = plotTop + rowHeight * Double(max(1, categories.count))
         let height = plotBottom + ChartFrame.tickFontSize + 8 + margin / 2
@@ -140,7 +140,7 @@ public struct HorizontalBarChart: Sendable {
         w.close("g")
 
         // Bars.
-        let bandHeight = grouped ? rowHeight - 6 : rowHeight * 0.66
+        let bandHeight = grouped ? rowHeight - 12 : rowHeight * 0.66
         let barHeight = grouped ? bandHeight / Double(seriesCount) : bandHeight
         let gap = grouped ? min(1.5, barHeight * 0.15) : 0
         var labels: [(x: Double, y: Double, text: String, anchor: String, fill: String)] = []
@@ -187,7 +187,8 @@ public struct HorizontalBarChart: Sendable {
         w.close("g")
         if stacked, showsValueLabels {
             for c in categories.indices {
-                guard let total = data.total(category: c) else { continue }
+                // The total of a stack with values on both sides of zero would be read as the end of one of them.
+                guard let total = data.total(category: c), ends[c].positive == 0 || ends[c].negative == 0 else { continue }
                 let middle = plotTop + rowHeight * (Double(c) + 0.5) + ChartFrame.valueFontSize * 0.35
                 let text = format.format(total)
                 labels.append(total >= 0 ? (x(ends[c].positive) + 4, middle, text, "start", ChartPalette.text)

@@ -37,7 +37,7 @@ public struct LineChart: Sendable {
     }
 
     /// The chart as a standalone `<svg>` element, its `<title>` and `<desc>` identified by
-    /// `id-title` and `id-desc`: `id` must be unique in the page.
+    /// `id-title` and `id-desc`: `id` must be unique in the page (whitespace in it becomes `-`).
     public func svg(id: String) -> String {
         let categories = data.categories
         let series = Array(data.series.indices)
@@ -58,7 +58,7 @@ public struct LineChart: Sendable {
         let plot = ColumnPlot(
             categories: categories, minimum: minimum, maximum: maximum, format: format,
             width: width, height: height, top: header.bottom + (labelled ? ChartFrame.valueFontSize + 8 : 8),
-            bottomPadding: labelled ? ChartFrame.valueFontSize + 8 : 6)
+            bottomPadding: labelled && minimum < 0 ? ChartFrame.valueFontSize + 8 : 6)
 
         var w = SVGWriter()
         ChartFrame.open(&w, id: id, kind: "line-chart", width: width, height: plot.height, title: title, description: description)
@@ -92,6 +92,7 @@ public struct LineChart: Sendable {
         // Points, and the values of a single series where they fit.
         var labels: [(x: Double, y: Double, text: String)] = []
         var hasPoints = false
+        var allFit = true
         w.open("g", [("class", "points")])
         for s in series {
             let name = TextMetrics.singleLine(data.series[s].name)
@@ -103,14 +104,17 @@ public struct LineChart: Sendable {
                 let y = plot.y(v)
                 LineStyle.marker(&w, series: s, x: x, y: y, classes: "point series-\(s)",
                                  title: "\(TextMetrics.singleLine(categories[index])) — \(name): \(text)")
-                guard labelled, TextMetrics.width(of: text, fontSize: ChartFrame.valueFontSize) <= plot.slot - 4 else { continue }
-                // Below a point lower than its neighbours, above otherwise.
+                guard labelled else { continue }
+                allFit = allFit && TextMetrics.width(of: text, fontSize: ChartFrame.valueFontSize) <= plot.slot - 4
+                // Below a point lower than its neighbours, above otherwise, and always inside the plot.
                 let neighbours = [index - 1, index + 1].compactMap { value(s, $0) }
                 let below = !neighbours.isEmpty && neighbours.allSatisfy { $0 > v } || v < 0 && neighbours.isEmpty
-                labels.append((x, below ? y + ChartFrame.valueFontSize + 7 : y - 8, text))
+                let belowY = y + ChartFrame.valueFontSize + 7
+                labels.append((x, below && belowY <= plot.axisTop ? belowY : y - 8, text))
             }
         }
         w.close("g")
+        if !allFit { labels = [] }
         if !labels.isEmpty {
             w.open("g", [
                 ("class", "value-labels"), ("font-size", .n(ChartFrame.valueFontSize)),

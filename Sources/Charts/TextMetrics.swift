@@ -2,23 +2,34 @@
 /// to truncate long ones. Wide (CJK, fullwidth, emoji) characters count about twice a Latin
 /// letter.
 public enum TextMetrics {
-    /// The estimated width of `character` in ems.
+    /// The estimated width of `character` in ems. The estimates follow DejaVu Sans, one of the
+    /// widest common sans-serif fonts (and the fallback on many Linux systems), so that text laid
+    /// out with them fits in narrower fonts too.
     public static func width(of character: Character) -> Double {
         guard let scalar = character.unicodeScalars.first else { return 0 }
         let value = scalar.value
+        if value >= 0x20, value < 0x7F { return asciiWidths[Int(value - 0x20)] }
         if isWide(value) { return 1.0 }
-        switch character {
-        case " ": return 0.28
-        case "i", "j", "l", "f", "t", "I", ".", ",", ";", ":", "'", "|", "!", "(", ")", "[", "]", "\u{2019}": return 0.3
-        case "r", "-", "\"": return 0.36
-        case "m", "w", "M", "W", "@", "%": return 0.86
-        case "…": return 0.9
-        case "0"..."9": return 0.56
-        case "A"..."Z": return 0.66
-        case "a"..."z": return 0.53
-        default: return value < 0x80 ? 0.56 : 0.6
+        switch value {
+        case 0x2018, 0x2019, 0x201A: return 0.32 // ‘ ’ ‚
+        case 0x201C, 0x201D, 0x201E: return 0.52 // “ ” „
+        case 0x2013: return 0.5 // –
+        case 0x2014, 0x2026: return 1.0 // — …
+        case 0x00A0: return 0.32
+        case 0x0300...0x036F: return 0 // combining marks on their own
+        default: return 0.66
         }
     }
+
+    /// Widths in ems of the printable ASCII characters, from space to `~`.
+    private static let asciiWidths: [Double] = [
+        0.318, 0.401, 0.460, 0.838, 0.636, 0.950, 0.780, 0.275, 0.390, 0.390, 0.500, 0.838, 0.318, 0.361, 0.318, 0.337,
+        0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.337, 0.337, 0.838, 0.838, 0.838, 0.531,
+        1.000, 0.684, 0.686, 0.698, 0.770, 0.632, 0.575, 0.775, 0.752, 0.295, 0.295, 0.656, 0.557, 0.863, 0.748, 0.787,
+        0.603, 0.787, 0.695, 0.635, 0.611, 0.732, 0.684, 0.989, 0.685, 0.611, 0.685, 0.390, 0.337, 0.390, 0.838, 0.500,
+        0.500, 0.613, 0.635, 0.550, 0.635, 0.615, 0.352, 0.635, 0.634, 0.278, 0.278, 0.579, 0.278, 0.974, 0.634, 0.612,
+        0.635, 0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525, 0.636, 0.337, 0.636, 0.838,
+    ]
 
     /// The estimated width of `text` drawn at `fontSize`.
     public static func width(of text: String, fontSize: Double) -> Double {

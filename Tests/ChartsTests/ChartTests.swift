@@ -164,6 +164,36 @@ func expectedMarks(_ data: ChartData, kind: String) -> Int {
         let svg = BarChart(title: "t", description: "d", data: SampleData.approvalsByYear, format: .thousands).svg(id: "a\"b<c")
         let tree = try XMLTree.parse(svg)
         #expect(tree.attributes["aria-labelledby"] == "a\"b<c-title a\"b<c-desc")
+        let spaced = try XMLTree.parse(LineChart(title: "t", description: "d", data: SampleData.approvalsByYear, format: .thousands).svg(id: "budget chart"))
+        #expect(spaced.attributes["aria-labelledby"] == "budget-chart-title budget-chart-desc")
+        #expect(spaced.children.first { $0.name == "title" }?.attributes["id"] == "budget-chart-title")
+    }
+
+    @Test func valueLabelsAreAllOrNothing() throws {
+        // Six-figure values do not fit above grouped columns, five-figure ones might: none are written.
+        let data = ChartData(categories: SampleData.regionBySource.categories, series: Array(SampleData.regionBySource.series.prefix(3)))
+        let tree = try XMLTree.parse(BarChart(title: "t", description: "d", data: data, format: .thousands, layout: .grouped).svg(id: "g"))
+        #expect(tree.withClass("value-label").isEmpty)
+        let smallValues = ChartData(categories: data.categories, series: data.series.map { series in
+            ChartSeries(name: series.name, values: series.values.map { $0.map { $0 / 1_000 } })
+        })
+        let small = try XMLTree.parse(BarChart(title: "t", description: "d", data: smallValues, format: .thousands, layout: .grouped).svg(id: "g"))
+        #expect(small.withClass("value-label").count == expectedMarks(data, kind: "grouped"))
+    }
+
+    @Test func stacksWithBothSignsHaveNoTotal() throws {
+        let data = ChartData(categories: ["mixed", "positive", "negative"], series: [
+            ChartSeries(name: "a", values: [-12_500, 4_000, -3_000]),
+            ChartSeries(name: "b", values: [1_000, 3_000, -2_000]),
+        ])
+        for svg in [
+            BarChart(title: "t", description: "d", data: data, format: .thousands, layout: .stacked, width: 1_200).svg(id: "s"),
+            HorizontalBarChart(title: "t", description: "d", data: data, format: .thousands, layout: .stacked).svg(id: "h"),
+        ] {
+            let labels = try XMLTree.parse(svg).withClass("value-label").map(\.text)
+            #expect(!labels.contains("-11,500"))
+            #expect(labels.contains("7,000") && labels.contains("-5,000"))
+        }
     }
 
     @Test func approvalsByYearColumns() throws {
@@ -270,9 +300,10 @@ func expectedMarks(_ data: ChartData, kind: String) -> Int {
         // Nine outcomes over the width: wrapped or turned, but never wider than their slot when level.
         let columnLabels = columns.withClass("category-label")
         #expect(columnLabels.count == 9)
-        for (label, category) in zip(columnLabels, data.categories) where label.content != category {
-            #expect(label.content.hasSuffix("…") && label.title == category)
-        }
+        // Nine CJK labels wrap between characters onto up to three level lines, whole.
+        #expect(columnLabels.map(\.content) == data.categories)
+        #expect(columnLabels.allSatisfy { $0.attributes["transform"] == nil })
+        #expect(columnLabels.contains { $0.children.filter { $0.name == "tspan" }.count == 3 })
     }
 
     @Test func lineChartBreaksAtMissingValues() throws {
