@@ -1,4 +1,8 @@
+#if canImport(FoundationXML)
 import FoundationXML
+#else
+import Foundation
+#endif
 
 /// A parsed XML element, to look into SVG and HTML output in tests.
 struct XMLTree {
