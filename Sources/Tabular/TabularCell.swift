@@ -70,14 +70,14 @@ extension TabularCell {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// Excel's serial day (1900 date system) of a day, or nil before 1900-01-01, which Excel cannot show.
+    /// Excel's serial day (1900 date system): the days since 1899-12-30, from 1900-03-01 (serial 61) on;
+    /// nil before.
     ///
-    /// Excel counts 1900-02-29, a day that never was (Lotus 1-2-3's bug, kept for compatibility):
-    /// from 1900-03-01 on the serial is the days since 1899-12-30; 1900-01-01 is serial 1.
+    /// Excel counts 1900-02-29, a day that never was (Lotus 1-2-3's bug, kept for compatibility), so its
+    /// serials 1–60 name other days than LibreOffice's and other programs': a day before 1900-03-01
+    /// is written as text instead, which every program shows alike.
     static func excelSerial(year: Int, month: Int, day: Int) -> Int? {
-        guard year >= 1900 else { return nil }
-        let days = daysSinceEpoch(year: year, month: month, day: day)
-        let serial = days - daysSinceEpoch(year: 1899, month: 12, day: 30)
-        return serial >= 61 ? serial : serial - 1
+        let serial = daysSinceEpoch(year: year, month: month, day: day) - daysSinceEpoch(year: 1899, month: 12, day: 30)
+        return serial >= 61 ? serial : nil
     }
 }

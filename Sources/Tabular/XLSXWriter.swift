@@ -23,7 +23,8 @@ import Darwin
 ///   `#,##0.00`; Excel itself keeps 15 significant digits;
 /// - `.integer` cells with the format `0` (no thousands separator: years and identifiers stay as they are);
 /// - `.date` cells as Excel serial days (1900 date system) with the format `yyyy-mm-dd`; a day before
-///   1900-01-01, which Excel cannot show as a date, is written as its `YYYY-MM-DD` text.
+///   1900-03-01 is written as its `YYYY-MM-DD` text: Excel cannot show days before 1900, and its
+///   serials for January and February 1900 name other days in LibreOffice (Excel counts a 1900-02-29).
 ///
 /// Past Excel's 1,048,576 rows a sheet (the header and 1,048,575 rows), the export goes on in a
 /// new sheet named like the first with " (2)", " (3)"… added, which repeats the header; a sheet also

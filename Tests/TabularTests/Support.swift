@@ -36,7 +36,9 @@ final class ChunkCounter: Sendable {
 }
 
 /// An RFC 4180 reader, written apart from the writer: records of fields, quotes undone.
-func parseCSV(_ text: String) throws -> [[String]] {
+///
+/// With `bareLF`, LF alone also ends a record (as in LibreOffice's CSV on Linux).
+func parseCSV(_ text: String, bareLF: Bool = false) throws -> [[String]] {
     var records: [[String]] = []
     var record: [String] = []
     var field = ""
@@ -75,7 +77,12 @@ func parseCSV(_ text: String) throws -> [[String]] {
             field = ""
             fieldStarted = false
         case "\n":
-            throw CSVParseError(message: "a bare LF ends a record")
+            guard bareLF else { throw CSVParseError(message: "a bare LF ends a record") }
+            record.append(field)
+            records.append(record)
+            record = []
+            field = ""
+            fieldStarted = false
         default:
             field.unicodeScalars.append(scalar)
             fieldStarted = true

@@ -82,21 +82,29 @@ struct XLSXWriterTests {
         #expect(first[3].type == "n" && first[3].style == "4" && first[3].value == "45413")
 
         #expect(sheet.values(row: 3) == ["A": "为妇女创造体面工作（第二阶段）", "B": "-0.01", "C": "-7", "D": "61"])
-        #expect(sheet.values(row: 4) == ["A": "  padded  ", "B": "12345678901234567890.123456789", "D": "59"])
-        #expect(sheet.values(row: 5) == ["A": "line 1\nline 2\r\nline 3\ttabbed", "C": String(Int.max), "D": "1"])
+        // Days before 1900-03-01 stay text: Excel and LibreOffice disagree on their serials.
+        #expect(sheet.values(row: 4) == ["A": "  padded  ", "B": "12345678901234567890.123456789", "D": "1900-02-28"])
+        #expect(sheet.rows[3].cells.last?.type == "inlineStr")
+        #expect(sheet.values(row: 5) == ["A": "line 1\nline 2\r\nline 3\ttabbed", "C": String(Int.max), "D": "1900-01-01"])
         #expect(sheet.rows[5].cells.isEmpty)
-        // Inline strings are never formulas: no prefix. A day before 1900 stays text.
+        // Inline strings are never formulas: no prefix.
         #expect(sheet.values(row: 7) == ["A": "=1+1", "B": "0", "C": "0", "D": "1899-12-31"])
         #expect(sheet.rows[6].cells[3].type == "inlineStr")
     }
 
     @Test(arguments: [
-        ("1900-01-01", 1), ("1900-02-28", 59), ("1900-03-01", 61), ("1970-01-01", 25569), ("2000-01-01", 36526),
+        ("1900-03-01", 61), ("1900-03-02", 62), ("1970-01-01", 25569), ("2000-01-01", 36526),
         ("2024-02-29", 45351), ("9999-12-31", 2_958_465),
     ])
     func excelSerialDays(_ day: String, _ serial: Int) throws {
         let parts = try #require(TabularCell.day(day))
         #expect(TabularCell.excelSerial(year: parts.year, month: parts.month, day: parts.day) == serial)
+    }
+
+    @Test(arguments: ["1900-02-28", "1900-01-01", "1899-12-31", "0001-01-01"])
+    func noSerialBeforeMarch1900(_ day: String) throws {
+        let parts = try #require(TabularCell.day(day))
+        #expect(TabularCell.excelSerial(year: parts.year, month: parts.month, day: parts.day) == nil)
     }
 
     @Test func rawSheetXMLIsEscapedAsExpected() async throws {
