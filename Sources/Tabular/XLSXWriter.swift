@@ -13,7 +13,7 @@ import Darwin
 /// output, one of XML waiting for zlib, and zlib's own state (about 256 KiB).
 ///
 /// The workbook:
-/// - one worksheet (`xl/worksheets/sheet1.xml`) with a bold, frozen header row, an autofilter over
+/// - a worksheet (`xl/worksheets/sheet1.xml`, more past a sheet's rows) with a bold, frozen header row, an autofilter over
 ///   it, and column widths from each column's header and kind (or its `width`);
 /// - text as inline strings (`t="inlineStr"`: no shared-strings table to hold in memory). Inline
 ///   strings are never formulas, so no formula-injection prefix is needed or added. Text over
@@ -45,14 +45,12 @@ public final class XLSXWriter {
     public let sheetName: String
     private var sheetNames: [String]
     private let zip: ZipStreamWriter
-    private var xml = XMLBuffer(capacity: 128 * 1024)
-    private let columnLetters: [[UInt8]]
+    private var sheet: SheetXML
     private let rowsPerSheet: Int
     private let maxSheetBytes: Int
     /// Rows in the current sheet, header included.
     private var sheetRows = 0
     private var rowCount = 0
-    private var rowDigits: [UInt8] = []
     private var state = WriterState.open
 
     /// XML is handed to zlib in pieces of this size.
@@ -92,7 +90,7 @@ public final class XLSXWriter {
         self.maxSheetBytes = maxSheetBytes
         self.sheetName = Self.sanitizedSheetName(sheetName)
         sheetNames = [self.sheetName]
-        columnLetters = columns.indices.map { Array(Self.columnName($0).utf8) }
+        sheet = SheetXML(columnCount: columns.count)
         zip = try ZipStreamWriter(
             output: ChunkedOutput(chunkSize: chunkSize, sink: sink), level: compressionLevel, modified: modified)
         try writePart("_rels/.rels", PackageParts.rootRelationships)
@@ -115,20 +113,20 @@ public final class XLSXWriter {
         }
         state = .failed  // until the row is fully written
         if sheetRows >= rowsPerSheet { try nextSheet() }
-        let rowStart = xml.count
-        appendRow(cells)
-        if zip.currentEntrySize + xml.count + Self.sheetTailReserve > maxSheetBytes {
+        let rowStart = sheet.xml.count
+        sheet.appendRow(cells, number: sheetRows + 1)
+        if zip.currentEntrySize + sheet.xml.count + Self.sheetTailReserve > maxSheetBytes {
             // This row would push the sheet past what a ZIP entry can hold: it goes to a new sheet.
-            xml.truncate(to: rowStart)
+            sheet.xml.truncate(to: rowStart)
             guard sheetRows > 1 else {
                 throw TabularError(.limit, "row \(row) alone is too large for a worksheet")
             }
             try nextSheet()
-            appendRow(cells)
+            sheet.appendRow(cells, number: sheetRows + 1)
         }
         sheetRows += 1
         rowCount = row
-        if xml.count >= Self.xmlPiece { try compressXML() }
+        if sheet.xml.count >= Self.xmlPiece { try compressXML() }
         if zip.output.isFull { try await zip.output.sendFullChunks() }
         state = .open
     }
@@ -157,7 +155,7 @@ public final class XLSXWriter {
     public var bytesWritten: Int { zip.output.position }
 
     /// The memory held by bytes waiting for the sink or for zlib (for tests of flat memory).
-    var bufferCapacity: Int { zip.output.capacity + xml.bytes.capacity }
+    var bufferCapacity: Int { zip.output.capacity + sheet.xml.bytes.capacity }
 
     // MARK: - Sheets
 
@@ -169,44 +167,12 @@ public final class XLSXWriter {
 
     private func beginSheet() throws {
         try zip.beginEntry("xl/worksheets/sheet\(sheetNames.count).xml")
-        xml.append(PackageParts.xmlDeclaration)
-        xml.append(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" "#)
-        xml.append(#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#)
-        xml.append(#"<sheetViews><sheetView "#)
-        if sheetNames.count == 1 { xml.append(#"tabSelected="1" "#) }
-        xml.append(#"workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#)
-        xml.append(#"<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>"#)
-        xml.append(#"<sheetFormatPr defaultRowHeight="15"/><cols>"#)
-        for (index, column) in columns.enumerated() {
-            xml.append(#"<col min=""#)
-            xml.append(index + 1)
-            xml.append(#"" max=""#)
-            xml.append(index + 1)
-            xml.append(#"" width=""#)
-            xml.append(raw: Self.widthText(Self.width(of: column)))
-            xml.append(#"" customWidth="1""#)
-            if let style = Self.style(of: column.kind) {
-                xml.append(#" style=""#)
-                xml.append(style)
-                xml.append("\"")
-            }
-            xml.append("/>")
-        }
-        xml.append("</cols><sheetData>")
+        sheet.appendStart(columns: columns, selected: sheetNames.count == 1)
         sheetRows = 1
-        setRowDigits(1)
-        xml.append(#"<row r="1">"#)
-        for (index, column) in columns.enumerated() {
-            appendText(column.header, column: index, style: #" s="1""#)
-        }
-        xml.append("</row>")
     }
 
     private func endSheet() throws {
-        xml.append(#"</sheetData><autoFilter ref="A1:"#)
-        xml.append(raw: columnLetters[columns.count - 1])
-        xml.append(sheetRows)
-        xml.append(#""/></worksheet>"#)
+        sheet.appendEnd(lastRow: sheetRows)
         lastRows.append(sheetRows)
         try compressXML()
         try zip.endEntry()
@@ -219,78 +185,14 @@ public final class XLSXWriter {
     }
 
     private func compressXML() throws {
-        try zip.write(xml.bytes)
-        xml.removeAll()
+        try zip.write(sheet.xml.bytes)
+        sheet.xml.removeAll()
     }
 
     private func writePart(_ name: String, _ text: String) throws {
         try zip.beginEntry(name)
         try zip.write(text)
         try zip.endEntry()
-    }
-
-    // MARK: - Rows
-
-    private func setRowDigits(_ row: Int) {
-        rowDigits.removeAll(keepingCapacity: true)
-        rowDigits.append(contentsOf: String(row).utf8)
-    }
-
-    private func appendRow(_ cells: [TabularCell]) {
-        setRowDigits(sheetRows + 1)
-        xml.append(#"<row r=""#)
-        xml.append(raw: rowDigits)
-        xml.append(#"">"#)
-        for (index, cell) in cells.enumerated() {
-            switch cell {
-            case .text(let text):
-                appendText(text, column: index, style: "")
-            case .number(let digits):
-                appendNumber(digits, column: index, style: #" s="2""#)
-            case .integer(let value):
-                appendNumber(String(value), column: index, style: #" s="3""#)
-            case .date(let text):
-                // Checked by `validate` before.
-                let day = TabularCell.day(text)!
-                if let serial = TabularCell.excelSerial(year: day.year, month: day.month, day: day.day) {
-                    appendNumber(String(serial), column: index, style: #" s="4""#)
-                } else {
-                    appendText(text, column: index, style: "")
-                }
-            case .empty:
-                break
-            }
-        }
-        xml.append("</row>")
-    }
-
-    private func appendReference(column: Int) {
-        xml.append(#"<c r=""#)
-        xml.append(raw: columnLetters[column])
-        xml.append(raw: rowDigits)
-        xml.append("\"")
-    }
-
-    private func appendNumber(_ digits: String, column: Int, style: StaticString) {
-        appendReference(column: column)
-        xml.append(style)
-        xml.append(#" t="n"><v>"#)
-        xml.append(raw: digits)
-        xml.append("</v></c>")
-    }
-
-    private func appendText(_ text: String, column: Int, style: StaticString) {
-        guard !text.isEmpty else { return }
-        let text = text.truncated(toUTF16: Self.maxCellCharacters)
-        appendReference(column: column)
-        xml.append(style)
-        if XMLBuffer.needsPreserve(text) {
-            xml.append(#" t="inlineStr"><is><t xml:space="preserve">"#)
-        } else {
-            xml.append(#" t="inlineStr"><is><t>"#)
-        }
-        xml.appendEscaped(text)
-        xml.append("</t></is></c>")
     }
 
     // MARK: - Names, widths, styles
