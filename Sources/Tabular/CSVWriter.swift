@@ -161,3 +161,7 @@ extension TabularCell {
         }
     }
 }
+
+/// A writer is used by one task at a time and never shared: it is deliberately not `Sendable`.
+@available(*, unavailable)
+extension CSVWriter: Sendable {}

@@ -268,3 +268,7 @@ public final class XLSXWriter {
         }
     }
 }
+
+/// A writer is used by one task at a time and never shared: it is deliberately not `Sendable`.
+@available(*, unavailable)
+extension XLSXWriter: Sendable {}

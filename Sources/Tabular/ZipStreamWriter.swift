@@ -12,6 +12,9 @@ final class ZipStreamWriter {
     static let maxSize = Int(UInt32.max)
     static let maxEntries = Int(UInt16.max)
 
+    /// The size past which an entry or the archive is refused: `maxSize` but in tests.
+    private let sizeLimit: Int
+
     private struct Entry {
         var name: [UInt8]
         var offset: Int
@@ -32,8 +35,9 @@ final class ZipStreamWriter {
     /// - Parameters:
     ///   - level: zlib's compression level, 1 (fastest) to 9 (smallest).
     ///   - modified: the entries' modification time (UTC), as DOS date/time fields.
-    init(output: ChunkedOutput, level: Int32, modified: DOSTimestamp) throws {
+    init(output: ChunkedOutput, level: Int32, modified: DOSTimestamp, sizeLimit: Int = maxSize) throws {
         self.output = output
+        self.sizeLimit = min(sizeLimit, Self.maxSize)
         dosTime = modified.time
         dosDate = modified.date
         deflateOut = [UInt8](repeating: 0, count: 64 * 1024)
@@ -86,7 +90,7 @@ final class ZipStreamWriter {
     func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard var entry = current, !bytes.isEmpty else { return }
         entry.size += bytes.count
-        guard entry.size <= Self.maxSize else {
+        guard entry.size <= sizeLimit else {
             throw TabularError(
                 .limit, "the zip entry \(String(decoding: entry.name, as: UTF8.self)) would pass 4 GiB, which needs ZIP64")
         }
@@ -163,7 +167,7 @@ final class ZipStreamWriter {
     private static let flags: UInt16 = 0x0008 | 0x0800
 
     private func checkArchiveSize(_ size: Int) throws {
-        guard size <= Self.maxSize else { throw TabularError(.limit, "the archive would pass 4 GiB, which needs ZIP64") }
+        guard size <= sizeLimit else { throw TabularError(.limit, "the archive would pass 4 GiB, which needs ZIP64") }
     }
 
     /// Runs deflate until it has taken all its input (and, with `Z_FINISH`, ended the stream); returns the bytes it made.
