@@ -7,6 +7,8 @@
 ///
 /// The slice may be kept (it is a copy-on-write value); the writer never changes bytes it has handed over.
 /// A sink that throws ends the export: the writer rethrows the error and refuses any further use.
+/// So does cancelling the task: before each call of the sink the writer throws `CancellationError`
+/// if its task is cancelled (as a server does when the client goes away).
 public typealias ByteSink = @Sendable (ArraySlice<UInt8>) async throws -> Void
 
 /// The chunk size writers use unless told otherwise: 64 KiB.
@@ -42,6 +44,7 @@ struct ChunkedOutput {
         guard bytes.count >= chunkSize else { return }
         var start = 0
         while bytes.count - start >= chunkSize {
+            try Task.checkCancellation()
             try await sink(bytes[start..<start + chunkSize])
             start += chunkSize
             bytesSent += chunkSize
@@ -53,6 +56,7 @@ struct ChunkedOutput {
     mutating func sendAll() async throws {
         try await sendFullChunks()
         guard !bytes.isEmpty else { return }
+        try Task.checkCancellation()
         try await sink(bytes[...])
         bytesSent += bytes.count
         bytes.removeAll(keepingCapacity: true)

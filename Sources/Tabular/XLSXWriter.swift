@@ -18,7 +18,7 @@ import Darwin
 /// - text as inline strings (`t="inlineStr"`: no shared-strings table to hold in memory). Inline
 ///   strings are never formulas, so no formula-injection prefix is needed or added. Text over
 ///   32,767 characters (UTF-16 code units, Excel's limit for a cell) is truncated to that.
-///   Characters XML 1.0 forbids (controls other than tab, LF and CR) are dropped;
+///   Characters XML 1.0 forbids (controls other than tab, LF and CR) are dropped; CR is kept (as `&#13;`);
 /// - `.number` cells as the given digits (`<c t="n"><v>184077000.25</v></c>`) with the format
 ///   `#,##0.00`; Excel itself keeps 15 significant digits;
 /// - `.integer` cells with the format `0` (no thousands separator: years and identifiers stay as they are);

@@ -161,6 +161,27 @@ struct CSVWriterTests {
         #expect(error?.reason == .finished)
     }
 
+    @Test func cancellingTheTaskStopsTheExport() async throws {
+        let counter = ChunkCounter()
+        let task = Task {
+            let writer = try CSVWriter(columns: Self.columns, chunkSize: 1024, sink: counter.sink)
+            var rows = 0
+            do {
+                while true {
+                    try await writer.writeRow([.text("row \(rows)"), .empty, .empty, .empty])
+                    rows += 1
+                    if rows == 10_000 { withUnsafeCurrentTask { $0?.cancel() } }
+                    if rows > 1_000_000 { return "not stopped" }
+                }
+            } catch is CancellationError {
+                let again = await #expect(throws: TabularError.self) { try await writer.finish() }
+                return again?.reason == .finished ? "stopped" : "usable after cancellation"
+            }
+        }
+        #expect(try await task.value == "stopped")
+        #expect(counter.count > 0)
+    }
+
     @Test func streamsInChunksWithFlatMemory() async throws {
         let counter = ChunkCounter()
         let chunkSize = 64 * 1024
