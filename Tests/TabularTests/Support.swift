@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 import CZlib
 
@@ -9,9 +8,23 @@ import CZlib
 import FoundationXML
 #endif
 
+/// A value behind a lock (Synchronization's `Mutex` needs macOS 15; the package supports 14).
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
+
 /// A sink that keeps what it is given, and the size of each call.
 final class ChunkCollector: Sendable {
-    private let state = Mutex<(bytes: [UInt8], sizes: [Int])>(([], []))
+    private let state = Locked<(bytes: [UInt8], sizes: [Int])>(([], []))
 
     var sink: ByteSink {
         { chunk in self.state.withLock { $0.bytes.append(contentsOf: chunk); $0.sizes.append(chunk.count) } }
@@ -24,7 +37,7 @@ final class ChunkCollector: Sendable {
 
 /// A sink that only counts: for long exports whose bytes need not be kept.
 final class ChunkCounter: Sendable {
-    private let state = Mutex<(count: Int, total: Int, largest: Int)>((0, 0, 0))
+    private let state = Locked<(count: Int, total: Int, largest: Int)>((0, 0, 0))
 
     var sink: ByteSink {
         { chunk in self.state.withLock { $0.count += 1; $0.total += chunk.count; $0.largest = max($0.largest, chunk.count) } }
