@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "IATIValidation", targets: ["IATIValidation"]),
         .library(name: "Portfolio", targets: ["Portfolio"]),
         .library(name: "Store", targets: ["Store"]),
+        .library(name: "Charts", targets: ["Charts"]),
+        .library(name: "Tabular", targets: ["Tabular"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +39,8 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
         .target(name: "IATI"),
+        .target(name: "Charts"),
+        .target(name: "Tabular", dependencies: ["CZlib"]),
         .target(name: "IATIXML", dependencies: ["IATI", "CLibXML2", "CZlib"]),
         .target(
             name: "IATIValidation",
@@ -81,6 +85,8 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IATITests", dependencies: ["IATI"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular", "CZlib"]),
         .testTarget(name: "IATIXMLTests", dependencies: ["IATIXML", "TestSupport"]),
         .testTarget(name: "IATIValidationTests", dependencies: ["IATIValidation", "TestSupport"]),
         .testTarget(name: "PortfolioTests", dependencies: ["Portfolio", "TestSupport"], resources: [.copy("Fixtures")]),
