@@ -63,8 +63,10 @@ extension Store {
                     unconvertedSums[key] = sum
                 }
             }
-            var sorted = groups.map { (keys: $0.key, count: $0.value.count, text: $0.value.usd.text) }
-                .map { (keys: $0.keys, count: $0.count, usd: Decimal(string: $0.text) ?? 0, text: $0.text) }
+            var sorted = groups.map { keys, group in
+                let text = group.usd.text
+                return (keys: keys, count: group.count, usd: Decimal(string: text) ?? 0, text: text)
+            }
             if query.dimensions.first == .year {
                 sorted.sort { $0.keys.lexicographicallyPrecedes($1.keys) { ($0 ?? "") < ($1 ?? "") } }
             } else {
