@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Charts", targets: ["Charts"]),
         .library(name: "Tabular", targets: ["Tabular"]),
+        .library(name: "Web", targets: ["Web"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // Without swift-configuration: the server is configured by the command line.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -76,10 +80,21 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        .target(
+            name: "Web",
+            dependencies: [
+                "IATI", "IATIXML", "IATIValidation", "Portfolio", "Store", "Charts", "Tabular",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/templates"), .copy("Resources/strings"), .copy("Resources/static")]
+        ),
         .executableTarget(
             name: "devcoop",
             dependencies: [
-                "IATI", "IATIXML", "IATIValidation", "Portfolio", "Store",
+                "IATI", "IATIXML", "IATIValidation", "Portfolio", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +106,13 @@ let package = Package(
         .testTarget(name: "IATIValidationTests", dependencies: ["IATIValidation", "TestSupport"]),
         .testTarget(name: "PortfolioTests", dependencies: ["Portfolio", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport"]),
+        .testTarget(
+            name: "WebTests",
+            dependencies: [
+                "Web", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "DevcoopTests", dependencies: ["devcoop", "TestSupport"]),
     ]
 )

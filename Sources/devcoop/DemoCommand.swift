@@ -3,10 +3,41 @@ import Foundation
 import Portfolio
 import Store
 
-/// `devcoop demo`: the demo portfolio.
+/// `devcoop demo`: the demo portfolio, served (the default) or written as files.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "The demo portfolio.", subcommands: [DemoGenerateCommand.self])
+        commandName: "demo", abstract: "The demo portfolio: served on the dashboard, or written as IATI files.",
+        subcommands: [DemoServeCommand.self, DemoGenerateCommand.self], defaultSubcommand: DemoServeCommand.self)
+}
+
+/// `devcoop demo [serve]`: the demo portfolio in `devcoop-demo.sqlite` (made on first use), served.
+struct DemoServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the demo portfolio on the dashboard (http://127.0.0.1:8080 by default).",
+        discussion: """
+            The first time, generates the demo portfolio and imports it, validated, into the store \
+            (about a minute); later runs serve the existing store at once. Delete the file to start again.
+            """)
+
+    @Option(help: "The SQLite store of the demo portfolio.")
+    var db = "devcoop-demo.sqlite"
+
+    @OptionGroup var server: ServerOptions
+
+    func run() async throws {
+        if !FileManager.default.fileExists(atPath: db) {
+            let started = Date()
+            do {
+                try await DemoStore.create(at: db) { print("devcoop demo: \($0)") }
+            } catch {
+                Terminal.error("devcoop: the demo store could not be made: \(error)")
+                throw ExitCode(1)
+            }
+            print("devcoop demo: \(db) ready in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        }
+        try await server.serve(try await Store.openForCommand(db))
+    }
 }
 
 /// `devcoop demo generate -o DIR`: the demo portfolio as IATI 2.03 files, the way the ILO publishes.

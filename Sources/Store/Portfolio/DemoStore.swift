@@ -1,0 +1,39 @@
+import Foundation
+import IATIValidation
+import Portfolio
+
+/// A store holding the demo portfolio, made once: what `devcoop demo` serves.
+public enum DemoStore {
+    /// Writes the demo portfolio's files into a temporary folder and imports them (validated) into
+    /// a new SQLite store at `path`. The store appears whole or not at all: it is built beside
+    /// `path` and moved there only when every file imported.
+    public static func create(
+        at path: String, seed: UInt64 = 1, scale: Int = 1, progress: (String) -> Void = { _ in }
+    ) async throws {
+        let files = FileManager.default
+        let folder = files.temporaryDirectory.appendingPathComponent("devcoop-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? files.removeItem(at: folder) }
+        progress("writing the demo portfolio (seed \(seed), scale \(scale))")
+        let written = try DemoFiles.write(try DemoPortfolio(seed: seed, scale: scale), to: folder)
+
+        let partial = path + ".partial"
+        for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: partial + suffix) }
+        let store = try await Store.open(partial)
+        do {
+            let validator = try Validator()
+            for file in written {
+                let report = await store.importFile(at: file.path, validator: validator)
+                guard report.status != .failed else {
+                    throw StoreError(.database, "the demo file \((file.path as NSString).lastPathComponent) did not import: \(report.error ?? "unknown error")")
+                }
+                progress("imported \((file.path as NSString).lastPathComponent): \(report.activities) activities")
+            }
+            await store.close()
+        } catch {
+            await store.close()
+            for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: partial + suffix) }
+            throw error
+        }
+        try files.moveItem(atPath: partial, toPath: path)
+    }
+}

@@ -1,0 +1,8 @@
+import Hummingbird
+
+extension Site {
+    /// The HTML pages; each page type lives in `Pages/` with its own `add…` function.
+    func addPages(to router: Router<WebRequestContext>) {
+        addOverview(to: router)
+    }
+}

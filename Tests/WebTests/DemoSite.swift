@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import Logging
+import HummingbirdTesting
+import Store
+@testable import Web
+
+/// The demo portfolio in one SQLite store, made once per test process and shared by every web
+/// test (the pages only read it), with the site and router on top.
+enum DemoSite {
+    private static let shared = Task<Site, any Error> {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("devcoop-webtests-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("demo.sqlite").path
+        try await DemoStore.create(at: path)
+        return try await Site(store: Store.open(path))
+    }
+
+    static func site() async throws -> Site { try await shared.value }
+
+    /// Runs `body` with a client of the site's router (no socket).
+    static func test<T: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
+        var logger = Logger(label: "devcoop.webtests")
+        logger.logLevel = .warning
+        let app = Application(router: WebServer.router(site: try await site()), logger: logger)
+        return try await app.test(.router, body)
+    }
+}
+
+extension TestResponse {
+    /// The body as text.
+    var text: String { String(buffer: body) }
+}
