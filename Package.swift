@@ -30,6 +30,7 @@ let package = Package(
         // Without swift-configuration: the server is configured by the command line.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
     ],
     targets: [
         .systemLibrary(
@@ -86,6 +87,7 @@ let package = Package(
                 "IATI", "IATIXML", "IATIValidation", "Portfolio", "Store", "Charts", "Tabular",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -98,10 +100,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),
         .testTarget(name: "IATITests", dependencies: ["IATI"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-        .testTarget(name: "TabularTests", dependencies: ["Tabular", "CZlib"]),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular", "CZlib", "TestSupport"]),
         .testTarget(name: "IATIXMLTests", dependencies: ["IATIXML", "TestSupport"]),
         .testTarget(name: "IATIValidationTests", dependencies: ["IATIValidation", "TestSupport"]),
         .testTarget(name: "PortfolioTests", dependencies: ["Portfolio", "TestSupport"], resources: [.copy("Fixtures")]),

@@ -96,6 +96,13 @@ public final class IATIWriter {
     /// Everything written so far, for a writer into memory (empty for a file).
     public var bytes: [UInt8] { memory }
 
+    /// Everything written since the last call, for a writer into memory, which forgets it: a
+    /// stream (an HTTP response) takes the document piece by piece, so memory stays flat.
+    public func takeBytes() -> [UInt8] {
+        defer { memory.removeAll(keepingCapacity: true) }
+        return memory
+    }
+
     /// Writes the XML declaration and the root's start tag.
     ///
     /// - Parameters:

@@ -14,6 +14,16 @@ public enum TabularCell: Sendable, Hashable {
 }
 
 extension TabularCell {
+    /// Whether the writers accept this cell: a `.number` must be a plain decimal and a `.date` a
+    /// real day (else they throw `TabularError`); text, integers and empty cells always are.
+    public var isValid: Bool {
+        switch self {
+        case .number(let text): Self.isPlainDecimal(text)
+        case .date(let text): Self.day(text) != nil
+        case .text, .integer, .empty: true
+        }
+    }
+
     /// Whether `text` is a plain decimal: `-?[0-9]+(\.[0-9]+)?`.
     static func isPlainDecimal(_ text: String) -> Bool {
         var utf8 = text.utf8[...]

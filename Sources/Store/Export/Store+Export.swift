@@ -13,12 +13,18 @@ public struct ExportSelection: Sendable {
     public var organisations: Bool
     /// Every element through the model and the writer, even those published as valid 2.03.
     public var rewrite: Bool
+    /// Only the activities that match this query (its page size and cursor are ignored).
+    public var activities: ActivityQuery?
 
-    public init(reportingOrg: String? = nil, identifier: String? = nil, organisations: Bool = false, rewrite: Bool = false) {
+    public init(
+        reportingOrg: String? = nil, identifier: String? = nil, organisations: Bool = false, rewrite: Bool = false,
+        activities: ActivityQuery? = nil
+    ) {
         self.reportingOrg = reportingOrg
         self.identifier = identifier
         self.organisations = organisations
         self.rewrite = rewrite
+        self.activities = activities
     }
 }
 
@@ -49,10 +55,48 @@ extension Store {
     /// The file appears whole or not at all: it is written beside `path` and moved there at the end.
     /// When nothing matches, no file is written and the report's count is 0.
     public func export(_ selection: ExportSelection, to path: String) async throws -> ExportReport {
-        try await read { database in try await export(selection, to: path, from: database) }
+        try await read { database in
+            let partial = path + ".partial-\(UUID().uuidString)"
+            do {
+                let writer = try IATIWriter(path: partial)
+                let count = try await export(selection, from: database, into: writer) {}
+                let bytes = (try? FileManager.default.attributesOfItem(atPath: partial)[.size] as? Int) ?? 0
+                if count == 0 {
+                    // Nothing matched: no file, rather than an empty one that looks like an export.
+                    try? FileManager.default.removeItem(atPath: partial)
+                } else if rename(partial, path) != 0 {
+                    throw StoreError(.location, "cannot move the export to \(path): \(String(cString: strerror(errno)))")
+                }
+                return ExportReport(path: path, kind: selection.organisations ? "organisations" : "activities", count: count, bytes: bytes)
+            } catch {
+                try? FileManager.default.removeItem(atPath: partial)
+                throw error
+            }
+        }
     }
 
-    private func export(_ selection: ExportSelection, to path: String, from database: Database) async throws -> ExportReport {
+    /// Streams the selected activities (or organisations) as one IATI 2.03 document to `sink`, a
+    /// few dozen elements at a time, as they are read: the first bytes go out at once, and memory
+    /// stays flat however many match. When nothing matches, the document is an empty root.
+    /// - Returns: how many elements were written.
+    @discardableResult
+    public func export(_ selection: ExportSelection, into sink: @Sendable (ArraySlice<UInt8>) async throws -> Void) async throws -> Int {
+        try await read { database in
+            let writer = IATIWriter()
+            func drain() async throws {
+                let bytes = writer.takeBytes()
+                if !bytes.isEmpty { try await sink(bytes[...]) }
+            }
+            let count = try await export(selection, from: database, into: writer, drain: drain)
+            try await drain()
+            return count
+        }
+    }
+
+    /// Writes the selection through `writer`, calling `drain` after each run of elements.
+    private func export(
+        _ selection: ExportSelection, from database: Database, into writer: IATIWriter, drain: () async throws -> Void
+    ) async throws -> Int {
         let table = selection.organisations ? Schema.organisation : Schema.activity
         let identifierColumn = selection.organisations ? "identifier" : "iati_identifier"
         func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
@@ -62,6 +106,12 @@ extension Store {
             }
             if let identifier = selection.identifier {
                 query = query.where(SQLColumn(identifierColumn, table: table.name), .equal, SQLBind(identifier))
+            }
+            if let activities = selection.activities, !selection.organisations {
+                let matching = Self.filtered(
+                    database.sql.select().column(SQLColumn("id", table: "activity")).from("activity"),
+                    by: activities, postgres: database.isPostgres)
+                query = query.where(SQLColumn("id", table: table.name), .in, SQLGroupExpression(matching.select))
             }
             return query
         }
@@ -79,73 +129,60 @@ extension Store {
             namespaces.merge(declared.filter { $0.key != "" && $0.key != "xml" }) { first, _ in first }
         }
 
-        let partial = path + ".partial-\(UUID().uuidString)"
         var count = 0
         // Chunks being rendered on other threads, oldest first; bounded, so memory stays flat.
         var rendering: [Task<[RenderedElement], any Error>] = []
         defer { for task in rendering { task.cancel() } }
-        do {
-            let writer = try IATIWriter(path: partial)
-            try writer.begin(kind: selection.organisations ? .organisations : .activities, generatedDatetime: Date(), namespaces: namespaces)
-            func writeOldest() async throws {
-                let task = rendering.removeFirst()
-                for element in try await task.value { try writer.write(element) }
-            }
-            func render(_ chunk: inout ExportChunk) async throws {
-                let ready = chunk
-                rendering.append(Task { try ready.render() })
-                chunk.items.removeAll()
-                if rendering.count > Self.exportChunksInFlight { try await writeOldest() }
-            }
-            var lastID = 0
-            var parsedNamespaces: [String: [String: String]] = [:]
-            while true {
-                let page = database.sql.select()
-                if !selection.organisations { page.column(SQLColumn("upgraded", table: table.name)) }
-                let rows = try await filtered(page
-                    .column(SQLColumn("id", table: table.name))
-                    .column(SQLColumn("xml", table: table.name))
-                    .column(SQLColumn("namespaces", table: "dataset"))
-                    .column(SQLColumn("version", table: "dataset"))
-                    .column(SQLColumn("valid_schema", table: Schema.datasetValidation.name))
-                    .from(table.name)
-                    .join("dataset", on: SQLColumn("dataset_id", table: table.name), .equal, SQLColumn("id", table: "dataset"))
-                    .join(Schema.datasetValidation.name, method: SQLJoinMethod.left,
-                          on: SQLColumn("dataset_id", table: Schema.datasetValidation.name), .equal, SQLColumn("id", table: "dataset"))
-                    .where(SQLColumn("id", table: table.name), .greaterThan, SQLBind(lastID)))
-                    .orderBy(SQLColumn("id", table: table.name))
-                    .limit(500)
-                    .all()
-                guard !rows.isEmpty else { break }
-                var chunk = ExportChunk(organisations: selection.organisations, namespaces: namespaces)
-                for row in rows {
-                    lastID = try row.decode(column: "id", as: Int.self)
-                    let document = try StoredDocument(row: row, parsedNamespaces: &parsedNamespaces)
-                    // A file that validated as 2.03 on the way in is written as it was published.
-                    if !selection.rewrite, try row.decode(column: "valid_schema", as: Int?.self) == 1, !document.legacy,
-                       document.namespaces.allSatisfy({ $0.key.isEmpty || $0.key == "xml" || namespaces[$0.key] == $0.value }) {
-                        chunk.items.append(.verbatim(document.xml))
-                    } else {
-                        chunk.items.append(.stored(document))
-                    }
-                    count += 1
-                    if chunk.items.count == Self.exportChunkSize { try await render(&chunk) }
-                }
-                if !chunk.items.isEmpty { try await render(&chunk) }
-            }
-            while !rendering.isEmpty { try await writeOldest() }
-            try writer.end()
-            let bytes = (try? FileManager.default.attributesOfItem(atPath: partial)[.size] as? Int) ?? 0
-            if count == 0 {
-                // Nothing matched: no file, rather than an empty one that looks like an export.
-                try? FileManager.default.removeItem(atPath: partial)
-            } else if rename(partial, path) != 0 {
-                throw StoreError(.location, "cannot move the export to \(path): \(String(cString: strerror(errno)))")
-            }
-            return ExportReport(path: path, kind: selection.organisations ? "organisations" : "activities", count: count, bytes: bytes)
-        } catch {
-            try? FileManager.default.removeItem(atPath: partial)
-            throw error
+        try writer.begin(kind: selection.organisations ? .organisations : .activities, generatedDatetime: Date(), namespaces: namespaces)
+        func writeOldest() async throws {
+            let task = rendering.removeFirst()
+            for element in try await task.value { try writer.write(element) }
+            try await drain()
         }
+        func render(_ chunk: inout ExportChunk) async throws {
+            let ready = chunk
+            rendering.append(Task { try ready.render() })
+            chunk.items.removeAll()
+            if rendering.count > Self.exportChunksInFlight { try await writeOldest() }
+        }
+        var lastID = 0
+        var parsedNamespaces: [String: [String: String]] = [:]
+        while true {
+            let page = database.sql.select()
+            if !selection.organisations { page.column(SQLColumn("upgraded", table: table.name)) }
+            let rows = try await filtered(page
+                .column(SQLColumn("id", table: table.name))
+                .column(SQLColumn("xml", table: table.name))
+                .column(SQLColumn("namespaces", table: "dataset"))
+                .column(SQLColumn("version", table: "dataset"))
+                .column(SQLColumn("valid_schema", table: Schema.datasetValidation.name))
+                .from(table.name)
+                .join("dataset", on: SQLColumn("dataset_id", table: table.name), .equal, SQLColumn("id", table: "dataset"))
+                .join(Schema.datasetValidation.name, method: SQLJoinMethod.left,
+                      on: SQLColumn("dataset_id", table: Schema.datasetValidation.name), .equal, SQLColumn("id", table: "dataset"))
+                .where(SQLColumn("id", table: table.name), .greaterThan, SQLBind(lastID)))
+                .orderBy(SQLColumn("id", table: table.name))
+                .limit(500)
+                .all()
+            guard !rows.isEmpty else { break }
+            var chunk = ExportChunk(organisations: selection.organisations, namespaces: namespaces)
+            for row in rows {
+                lastID = try row.decode(column: "id", as: Int.self)
+                let document = try StoredDocument(row: row, parsedNamespaces: &parsedNamespaces)
+                // A file that validated as 2.03 on the way in is written as it was published.
+                if !selection.rewrite, try row.decode(column: "valid_schema", as: Int?.self) == 1, !document.legacy,
+                   document.namespaces.allSatisfy({ $0.key.isEmpty || $0.key == "xml" || namespaces[$0.key] == $0.value }) {
+                    chunk.items.append(.verbatim(document.xml))
+                } else {
+                    chunk.items.append(.stored(document))
+                }
+                count += 1
+                if chunk.items.count == Self.exportChunkSize { try await render(&chunk) }
+            }
+            if !chunk.items.isEmpty { try await render(&chunk) }
+        }
+        while !rendering.isEmpty { try await writeOldest() }
+        try writer.end()
+        return count
     }
 }
