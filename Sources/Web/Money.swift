@@ -6,10 +6,13 @@ enum Money {
     /// The value of decimal text, for charts and rounding; `0` for text that is not a number.
     static func value(_ text: String) -> Double { Double(text) ?? 0 }
 
-    /// `US$1,095.3 million`, `US$412,000` below a million.
+    /// `US$1.97 bn`, `US$106.2 M`, `US$412,000` below a million: short enough for a key figure.
     static func usd(_ text: String) -> String { usd(value(text)) }
 
     static func usd(_ value: Double) -> String {
+        if abs(value) >= 1_000_000_000 {
+            return "US$" + ValueFormat.decimal(places: 2).format(value / 1_000_000_000) + " bn"
+        }
         if abs(value) >= 1_000_000 {
             return "US$" + ValueFormat.decimal(places: 1).format(value / 1_000_000) + " M"
         }
