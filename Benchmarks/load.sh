@@ -41,6 +41,15 @@ for scale in $scales; do
   trap 'kill $server 2>/dev/null || true' EXIT
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
   project=$(curl -s "http://127.0.0.1:$port/api/v1/activities?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["activities"][0]["iati_identifier"])')
+  # Full exports of the whole portfolio: time to the first byte and in all, and the server's memory.
+  for export in "table=transactions&format=csv" "table=transactions&format=xlsx" "format=xml"; do
+    rss_before=$(ps -o rss= -p "$server")
+    timing=$(curl -s -o /dev/null -w '%{time_starttransfer} %{time_total} %{size_download}' "http://127.0.0.1:$port/projects/export?$export")
+    rss_after=$(ps -o rss= -p "$server")
+    read -r first total bytes <<< "$timing"
+    printf "scale %-3s export %-32s first byte %6.3f s, all %6.2f s, %5.1f MB, server RSS %d -> %d MB\n" \
+      "$scale" "$export" "$first" "$total" "$(python3 -c "print($bytes / 1048576)")" $((rss_before / 1024)) $((rss_after / 1024))
+  done
   routes=("/" "/funding" "/projects" "/projects/$project" "/api/v1/activities?limit=50" "/api/v1/funding?by=partner&from=2020&to=2022")
 
   for mode in alone with-import; do
