@@ -43,7 +43,7 @@ struct Importer {
         // A separate read-only pass before the transaction, so the store is locked only while writing.
         let validation = await validator?.validate(file: path)
         func attempt(_ split: FileSplit?) async throws -> ImportReport {
-            try await writer.transaction { _ in
+            try await writer.bulkTransaction { _ in
                 var report = try await importInTransaction(
                     path: path, size: size, hashesFile: isRegularFile, split: split, progress: progress)
                 if let validation {
@@ -113,6 +113,7 @@ struct Importer {
             // One importer at a time allocates ids; readers are not blocked.
             try await database.execute("LOCK TABLE activity, organisation, dataset IN SHARE ROW EXCLUSIVE MODE")
         }
+        let facts = PortfolioFacts.Maker(rates: try await StoredRates.current(in: database).rates)
         let datasetID = try await nextID(in: Schema.dataset)
         let firstActivityID = try await nextID(in: Schema.activity)
         let firstOrganisationID = try await nextID(in: Schema.organisation)
@@ -128,7 +129,7 @@ struct Importer {
             producers.append(Producer(
                 path: path, size: size, part: part, datasetID: datasetID, firstActivityID: firstActivityID,
                 firstOrganisationID: firstOrganisationID, batchRows: batchRows, pipe: pipe, hashesChunks: !hashesFile,
-                sharedKeys: sharedKeys, progress: partProgress))
+                sharedKeys: sharedKeys, facts: facts, progress: partProgress))
         }
         // A regular file is hashed by reading it again, at the same time as it is parsed.
         async let fileSHA256 = hashesFile ? FileHash.sha256(file: path) : nil
@@ -157,7 +158,6 @@ struct Importer {
             report.sha256 = sha256
         }
         report.status = .imported
-        try await PortfolioFacts.build(in: database, activitiesFrom: firstActivityID)
         try await finishDataset(report: report, header: header, envelope: envelope, id: datasetID, path: path)
         return report
     }
@@ -196,12 +196,13 @@ struct Importer {
         var known: [String: Bool] = [:]
     }
 
+    /// Writes a batch's rows and its activities' portfolio facts.
     private func write(_ batch: ImportBatch, storedActivities: inout EarlierRows, storedOrganisations: inout EarlierRows) async throws {
         try await replace(batch.activityKeys, stored: &storedActivities, identifierColumn: "iati_identifier",
                           projections: Schema.activityProjections, foreignKey: "activity_id")
         try await replace(batch.organisationKeys, stored: &storedOrganisations, identifierColumn: "identifier",
                           projections: [Schema.organisationBudget], foreignKey: "organisation_id")
-        try await database.insert(batch.rows)
+        try await database.insert(batch.rows + [batch.facts])
     }
 
     /// Deletes the stored versions of the activities (or organisations) about to be written, and their projections.
