@@ -12,8 +12,6 @@ struct ImportBatch: Sendable {
     /// The rows by table, in the order of `Slot`: an array slot per table instead of hashing a
     /// table name for every row.
     var rows: [TableRows] = Slot.allCases.map { TableRows($0.table) }
-    /// The portfolio facts of the batch's activities (``PortfolioFacts/Maker``), not counted in ``rowCount``.
-    var facts = TableRows(Schema.portfolioFact)
 
     init() {}
 

@@ -1,17 +1,15 @@
 import Foundation
-import Portfolio
 import SQLKit
 
 /// The parts of an import timed apart by `devcoop bench import`, to tell where its time goes.
 package enum ImportBenchmark {
     /// The parsing side of an import without a database: the import's own producer (parser,
-    /// projection rows, portfolio facts at the bundled rates, hash) with batches thrown away as
-    /// they come; returns how many rows.
+    /// projection rows, hash) with batches thrown away as they come; returns how many rows.
     package static func projectRows(file path: String) async throws -> Int {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         let (pipe, batches) = BatchPipe.make()
         Producer(path: path, size: size, datasetID: 1, firstActivityID: 1, firstOrganisationID: 1,
-                 batchRows: 20_000, pipe: pipe, facts: PortfolioFacts.Maker(rates: try ExchangeRates.bundled()), progress: nil).start()
+                 batchRows: 20_000, pipe: pipe, progress: nil).start()
         var rows = 0
         for try await batch in batches { rows += batch.rowCount }
         return rows

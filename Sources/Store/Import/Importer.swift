@@ -129,7 +129,7 @@ struct Importer {
             producers.append(Producer(
                 path: path, size: size, part: part, datasetID: datasetID, firstActivityID: firstActivityID,
                 firstOrganisationID: firstOrganisationID, batchRows: batchRows, pipe: pipe, hashesChunks: !hashesFile,
-                sharedKeys: sharedKeys, facts: facts, progress: partProgress))
+                sharedKeys: sharedKeys, progress: partProgress))
         }
         // A regular file is hashed by reading it again, at the same time as it is parsed.
         async let fileSHA256 = hashesFile ? FileHash.sha256(file: path) : nil
@@ -139,7 +139,10 @@ struct Importer {
         var storedOrganisations = EarlierRows(table: Schema.organisation, firstNewID: firstOrganisationID)
         do {
             for try await batch in batches {
+                // The batch's facts are made while its rows are written (on another thread).
+                async let batchFacts = facts.rows(of: batch)
                 try await write(batch, storedActivities: &storedActivities, storedOrganisations: &storedOrganisations)
+                try await database.insert(await batchFacts)
             }
         } catch {
             await pipe.stop()
@@ -196,13 +199,12 @@ struct Importer {
         var known: [String: Bool] = [:]
     }
 
-    /// Writes a batch's rows and its activities' portfolio facts.
     private func write(_ batch: ImportBatch, storedActivities: inout EarlierRows, storedOrganisations: inout EarlierRows) async throws {
         try await replace(batch.activityKeys, stored: &storedActivities, identifierColumn: "iati_identifier",
                           projections: Schema.activityProjections, foreignKey: "activity_id")
         try await replace(batch.organisationKeys, stored: &storedOrganisations, identifierColumn: "identifier",
                           projections: [Schema.organisationBudget], foreignKey: "organisation_id")
-        try await database.insert(batch.rows + [batch.facts])
+        try await database.insert(batch.rows)
     }
 
     /// Deletes the stored versions of the activities (or organisations) about to be written, and their projections.

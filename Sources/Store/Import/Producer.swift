@@ -31,8 +31,6 @@ final class Producer: @unchecked Sendable {
     /// Whether the file's SHA-256 is made from the chunks this producer reads (a whole file that
     /// cannot be read a second time, such as a pipe); otherwise the importer hashes the file.
     let hashesChunks: Bool
-    /// Makes the portfolio facts of each batch before it is sent; `nil` sends batches without.
-    let facts: PortfolioFacts.Maker?
     let progress: (@Sendable (ImportProgress) -> Void)?
 
     private(set) var report: ImportReport
@@ -60,9 +58,8 @@ final class Producer: @unchecked Sendable {
     init(
         path: String, size: Int, part: Part = .whole, datasetID: Int, firstActivityID: Int, firstOrganisationID: Int,
         batchRows: Int, pipe: BatchPipe, hashesChunks: Bool = true, sharedKeys: SharedKeys? = nil,
-        facts: PortfolioFacts.Maker? = nil, progress: (@Sendable (ImportProgress) -> Void)?
+        progress: (@Sendable (ImportProgress) -> Void)?
     ) {
-        self.facts = facts
         self.sharedKeys = sharedKeys
         self.hashesChunks = hashesChunks
         self.path = path
@@ -142,7 +139,7 @@ final class Producer: @unchecked Sendable {
             report.reportingOrg = Self.mostNamed(reportingOrgs)
             let batch = projector.batch
             if batch.rowCount > 0 || !batch.activityKeys.isEmpty || !batch.organisationKeys.isEmpty {
-                _ = send(batch)
+                _ = pipe.send(batch)
             }
             pipe.finish()
         } catch {
@@ -263,15 +260,8 @@ final class Producer: @unchecked Sendable {
 
     private func flushIfFull() throws {
         guard projector.batch.rowCount >= batchRows else { return }
-        guard send(projector.batch) else { throw Cancelled() }
+        guard pipe.send(projector.batch) else { throw Cancelled() }
         projector.batch = ImportBatch(sizedLike: projector.batch)
-    }
-
-    /// Sends a batch with its facts; `false` when the import was cancelled.
-    private func send(_ batch: ImportBatch) -> Bool {
-        var batch = batch
-        if let facts { batch.facts = facts.rows(of: batch) }
-        return pipe.send(batch)
     }
 }
 

@@ -4,7 +4,7 @@ import Portfolio
 /// reading them back once written. The same rows as ``PortfolioFacts/build(in:activitiesFrom:rates:)``
 /// makes from the tables (a test holds the two equal).
 extension PortfolioFacts {
-    /// Makes the facts of each batch on the parsing thread, as the batch is sent: the classifier
+    /// Makes the facts of an import's batches, while the writer writes their rows: the classifier
     /// and the store's rates as the import began.
     struct Maker: Sendable {
         let classifier = Classifier()
