@@ -41,11 +41,26 @@ public struct AgencyVocabulary: Sendable, Hashable {
         guard let uri else { return false }
         // As written by the agency's own files: no normalising needed.
         if uri == vocabulary { return true }
+        if let left = Self.asciiNormal(uri), let right = Self.asciiNormal(vocabulary) {
+            return left.elementsEqual(right) { $0 == $1 || ($0 ^ 0x20 == $1 && ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }
+        }
         func normal(_ text: String) -> String {
             var text = text.trimmingCharacters(in: .whitespaces)
             while text.hasSuffix("/") { text.removeLast() }
             return text.lowercased()
         }
         return normal(uri) == normal(vocabulary)
+    }
+
+    /// An ASCII text's bytes without the spaces and tabs around them and the slashes after, as
+    /// ``matches(_:_:)`` compares them (ignoring case), without copying; `nil` for other text.
+    private static func asciiNormal(_ text: String) -> Substring.UTF8View? {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var view = Substring(text).utf8
+        while let first = view.first, first == 0x20 || first == 0x09 { view = view.dropFirst() }
+        while let last = view.last, last == 0x20 || last == 0x09 { view = view.dropLast() }
+        while view.last == UInt8(ascii: "/") { view = view.dropLast() }
+        return view
     }
 }

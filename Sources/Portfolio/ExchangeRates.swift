@@ -26,11 +26,17 @@ public struct ExchangeRates: Sendable {
 
         /// Reads `YYYY-MM-DD` (anything after the day, such as a time, is ignored).
         public init?(iso text: some StringProtocol) {
-            let utf8 = Array(text.utf8.prefix(10))
-            guard utf8.count == 10, utf8[4] == 0x2D, utf8[7] == 0x2D else { return nil }
+            // On the bytes of a String, in concrete code: this runs for every amount converted.
+            var text = String(text)
+            guard let day = text.withUTF8({ Self.day(iso: $0) }) else { return nil }
+            self = day
+        }
+
+        private static func day(iso bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+            guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
             func digits(_ range: Range<Int>) -> Int? {
                 var value = 0
-                for byte in utf8[range] {
+                for byte in bytes[range] {
                     guard (0x30...0x39).contains(byte) else { return nil }
                     value = value * 10 + Int(byte - 0x30)
                 }
@@ -38,7 +44,7 @@ public struct ExchangeRates: Sendable {
             }
             guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10),
                   (1...12).contains(month), (1...31).contains(day) else { return nil }
-            self.init(year: year, month: month, day: day)
+            return Day(year: year, month: month, day: day)
         }
 
         /// The day of a civil date (Howard Hinnant's days-from-civil).
@@ -67,7 +73,13 @@ public struct ExchangeRates: Sendable {
         /// `YYYY-MM-DD`.
         public var description: String {
             let (year, month, day) = components
-            return String(format: "%04d-%02d-%02d", year, month, day)
+            guard (0...9999).contains(year) else { return String(format: "%04d-%02d-%02d", year, month, day) }
+            // Without a format string: one is made for every converted amount of an import.
+            func digits(_ value: Int, _ count: Int) -> String {
+                let text = String(value)
+                return String(repeating: "0", count: max(0, count - text.count)) + text
+            }
+            return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2)
         }
 
         public static func < (lhs: Day, rhs: Day) -> Bool { lhs.number < rhs.number }

@@ -14,8 +14,10 @@ public struct KnownOrganisations: Sendable {
     }
 
     private let exact: [String: Entry]
-    /// Longest prefix first.
-    private let prefixes: [(prefix: String, entry: Entry)]
+    /// The prefixes by themselves, and their lengths longest first: a look-up tries each length
+    /// once (a dozen hashes) instead of comparing every prefix.
+    private let prefixes: [String: Entry]
+    private let prefixLengths: [Int]
 
     /// The bundled table.
     public static let bundled: KnownOrganisations = {
@@ -29,24 +31,39 @@ public struct KnownOrganisations: Sendable {
     init(table: CSVTable) throws {
         let match = try table.column("match"), category = try table.column("category"), partner = try table.column("partner")
         var exact: [String: Entry] = [:]
-        var prefixes: [(String, Entry)] = []
+        var prefixes: [String: Entry] = [:]
         for (index, row) in table.rows.enumerated() {
             guard row.count > max(match, category, partner), let source = FundingSource(rawValue: row[category]) else {
                 throw PortfolioError("known-organisations.csv, row \(index + 2): no category \(row)")
             }
             let entry = Entry(source: source, partner: row[partner])
             let key = row[match].uppercased()
-            if key.hasSuffix("*") { prefixes.append((String(key.dropLast()), entry)) } else { exact[key] = entry }
+            if key.hasSuffix("*") {
+                // The first row of a prefix wins, as it did in a list scanned in order.
+                let prefix = String(key.dropLast())
+                if prefixes[prefix] == nil { prefixes[prefix] = entry }
+            } else {
+                exact[key] = entry
+            }
         }
         self.exact = exact
-        self.prefixes = prefixes.sorted { $0.0.count > $1.0.count }
+        self.prefixes = prefixes
+        prefixLengths = Set(prefixes.keys.map(\.count)).sorted(by: >)
     }
 
     /// What the table knows of the identifier `ref`, if anything.
     public func entry(for ref: String) -> Entry? {
-        let key = ref.trimmingCharacters(in: .whitespaces).uppercased()
+        // Most identifiers start and end in a visible ASCII character: nothing to trim.
+        let visible: ClosedRange<UInt8> = 0x21...0x7E
+        let trimmed = visible.contains(ref.utf8.first ?? 0) && visible.contains(ref.utf8.last ?? 0)
+            ? ref : ref.trimmingCharacters(in: .whitespaces)
+        let key = trimmed.uppercased()
         guard !key.isEmpty else { return nil }
         if let entry = exact[key] { return entry }
-        return prefixes.first { key.hasPrefix($0.prefix) }?.entry
+        let length = key.count
+        for prefixLength in prefixLengths where prefixLength <= length {
+            if let entry = prefixes[String(key.prefix(prefixLength))] { return entry }
+        }
+        return nil
     }
 }

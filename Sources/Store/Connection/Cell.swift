@@ -65,7 +65,8 @@ struct TableRows: Sendable {
         self.bytes.reserveCapacity(bytes)
     }
 
-    private mutating func append(_ row: [Cell]) {
+    /// Appends a row given cell by cell, in the table's column order.
+    mutating func append(_ row: [Cell]) {
         precondition(row.count == table.columns.count, "row of \(row.count) cells for \(table.name)")
         for cell in row {
             switch cell {
@@ -116,7 +117,10 @@ struct TableRows: Sendable {
     /// A cell's text, for callers that want a `String`.
     func text(_ cell: StoredCell) -> String? {
         guard cell.length >= 0 else { return nil }
-        return String(decoding: bytes[cell.value..<(cell.value + cell.length)], as: UTF8.self)
+        // From a buffer: decoding an array slice takes the slow path.
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[cell.value..<(cell.value + cell.length)]), as: UTF8.self)
+        }
     }
 
     /// Where the rows end now, to go back to with ``truncate(to:)``.

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOConcurrencyHelpers
 import SQLiteNIO
 // Not a product of sqlite-nio, so it cannot be named in Package.swift: it comes with SQLiteNIO,
@@ -43,6 +46,38 @@ final class SQLiteBulkWriter: @unchecked Sendable {
     /// To be called once the connection is closed.
     func deallocate() {
         rowsSource.deallocate()
+    }
+
+    /// The descriptors SQLite writes the database file and its WAL through, for ``WriteBack``;
+    /// none while the WAL holds less than `walBytes` (a small commit's checkpoint has little to
+    /// sync). Only descriptors found to be open on the files at their paths; never closed here:
+    /// they are SQLite's (closing any descriptor of a file drops the process's locks on it).
+    func filesToWriteBack(walBytes: Int = 4 << 20) -> [Int32] {
+        lock.withLock {
+            guard let name = sqlite_nio_sqlite3_db_filename(raw, "main"), let wal = sqlite_nio_sqlite3_filename_wal(name),
+                  let walDescriptor = descriptor(SQLITE_FCNTL_JOURNAL_POINTER, path: String(cString: wal)),
+                  Self.size(walDescriptor) >= walBytes else { return [] }
+            return [walDescriptor] + (descriptor(SQLITE_FCNTL_FILE_POINTER, path: String(cString: name)).map { [$0] } ?? [])
+        }
+    }
+
+    /// The descriptor of the file SQLite's file control `operation` points at, when it is open on `path`.
+    private func descriptor(_ operation: Int32, path: String) -> Int32? {
+        var file: UnsafeMutablePointer<sqlite3_file>?
+        guard sqlite_nio_sqlite3_file_control(raw, "main", operation, &file) == SQLITE_OK, let file,
+              file.pointee.pMethods != nil else { return nil }
+        // The unix VFS's `unixFile` begins with its methods, its VFS and its inode, then the
+        // descriptor (os_unix.c); checked against the path, so another VFS is never mistaken for it.
+        let descriptor = UnsafeRawPointer(file).load(fromByteOffset: 3 * MemoryLayout<UnsafeRawPointer>.stride, as: Int32.self)
+        var open = stat(), named = stat()
+        guard descriptor >= 0, fstat(descriptor, &open) == 0, stat(path, &named) == 0,
+              open.st_dev == named.st_dev, open.st_ino == named.st_ino else { return nil }
+        return descriptor
+    }
+
+    private static func size(_ descriptor: Int32) -> Int {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
     }
 
     /// One `INSERT … SELECT` from ``SQLiteRowsTable``, which reads the rows in place.

@@ -38,8 +38,12 @@ enum SQLiteRowsTable {
 
     /// The statement that writes the source's rows into `table`: the columns at `indexes` of
     /// `columns` (the others are left NULL).
+    ///
+    /// `OR ROLLBACK`: the rows are always written in a transaction that a failure rolls back whole
+    /// (an import's), so SQLite need not keep a statement journal, a copy of every page the
+    /// statement changes, to undo that statement alone.
     static func insertStatement(into table: String, columns: [String], indexes: [Int]) -> String {
-        "INSERT INTO \(table) (\(indexes.map { columns[$0] }.joined(separator: ","))) SELECT "
+        "INSERT OR ROLLBACK INTO \(table) (\(indexes.map { columns[$0] }.joined(separator: ","))) SELECT "
             + indexes.map { "c\($0)" }.joined(separator: ",") + " FROM \(name)"
     }
 

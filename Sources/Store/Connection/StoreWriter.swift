@@ -19,6 +19,16 @@ final class StoreWriter: Sendable {
         }
     }
 
+    /// ``transaction(_:)`` for a bulk write (an import), with a page cache of 32 MiB while it runs
+    /// (``Database/withPageCache(kibibytes:_:)``).
+    func bulkTransaction<T: Sendable>(_ body: (Database) async throws -> T) async throws -> T {
+        try await lock.withLock {
+            try await database.withPageCache(kibibytes: 32 << 10) {
+                try await database.transaction { try await body(database) }
+            }
+        }
+    }
+
     /// Runs `body` alone on the write connection, for work that manages its own transactions (migrations).
     func exclusive<T: Sendable>(_ body: (Database) async throws -> T) async throws -> T {
         try await lock.withLock { try await body(database) }

@@ -23,7 +23,7 @@ package enum ImportBenchmark {
         do {
             let database = store.database
             try await database.execute("ATTACH DATABASE '\(source.replacingOccurrences(of: "'", with: "''"))' AS source")
-            try await store.writer.transaction { database in
+            try await store.writer.bulkTransaction { database in
                 for table in Schema.all {
                     // A new store has its settings already.
                     try await database.execute("DELETE FROM main.\(table.name)")

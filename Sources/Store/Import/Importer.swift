@@ -43,7 +43,7 @@ struct Importer {
         // A separate read-only pass before the transaction, so the store is locked only while writing.
         let validation = await validator?.validate(file: path)
         func attempt(_ split: FileSplit?) async throws -> ImportReport {
-            try await writer.transaction { _ in
+            try await writer.bulkTransaction { _ in
                 var report = try await importInTransaction(
                     path: path, size: size, hashesFile: isRegularFile, split: split, progress: progress)
                 if let validation {
@@ -113,6 +113,7 @@ struct Importer {
             // One importer at a time allocates ids; readers are not blocked.
             try await database.execute("LOCK TABLE activity, organisation, dataset IN SHARE ROW EXCLUSIVE MODE")
         }
+        let facts = PortfolioFacts.Maker(rates: try await StoredRates.current(in: database).rates)
         let datasetID = try await nextID(in: Schema.dataset)
         let firstActivityID = try await nextID(in: Schema.activity)
         let firstOrganisationID = try await nextID(in: Schema.organisation)
@@ -138,7 +139,10 @@ struct Importer {
         var storedOrganisations = EarlierRows(table: Schema.organisation, firstNewID: firstOrganisationID)
         do {
             for try await batch in batches {
+                // The batch's facts are made while its rows are written (on another thread).
+                async let batchFacts = facts.rows(of: batch)
                 try await write(batch, storedActivities: &storedActivities, storedOrganisations: &storedOrganisations)
+                try await database.insert(await batchFacts)
             }
         } catch {
             await pipe.stop()
@@ -157,7 +161,6 @@ struct Importer {
             report.sha256 = sha256
         }
         report.status = .imported
-        try await PortfolioFacts.build(in: database, activitiesFrom: firstActivityID)
         try await finishDataset(report: report, header: header, envelope: envelope, id: datasetID, path: path)
         return report
     }

@@ -52,32 +52,61 @@ enum PortfolioFacts {
         }
         let classifier = Classifier()
         for start in stride(from: low, through: high, by: chunk) {
-            let activities = try await ActivityRows.read(database, ids: start...min(start + chunk - 1, high))
-            let classifications = activities.mapValues { classifier.classify($0.profile) }
-            var rows = TableRows(Schema.portfolioFact)
-            for transaction in try await TransactionRow.read(database, ids: start...min(start + chunk - 1, high)) {
-                guard let activity = activities[transaction.activityID], let classification = classifications[transaction.activityID] else { continue }
-                rows.append(fact(transaction, of: activity, classification: classification, classifier: classifier, rates: rates.rates))
-            }
-            try await database.insert(rows)
+            let ids = start...min(start + chunk - 1, high)
+            let activities = try await ActivityRows.read(database, ids: ids)
+            let transactions = try await TransactionRow.read(database, ids: ids)
+            try await database.insert(rows(transactions, of: activities, classifier: classifier, rates: rates.rates))
         }
     }
 
+    /// The facts of `transactions` (of the analytics' ``types``), whose activities are `activities`;
+    /// each activity is classified once.
+    static func rows(
+        _ transactions: [TransactionRow], of activities: [Int: ActivityRows.Activity], classifier: Classifier, rates: ExchangeRates
+    ) -> TableRows {
+        precondition(!columns.isEmpty)  // checks once that the cells' order is still the table's
+        var rows = TableRows(Schema.portfolioFact)
+        var classifications: [Int: Classification] = [:]
+        for transaction in transactions {
+            guard let activity = activities[transaction.activityID] else { continue }
+            let classification: Classification
+            if let known = classifications[transaction.activityID] {
+                classification = known
+            } else {
+                classification = classifier.classify(activity.profile)
+                classifications[transaction.activityID] = classification
+            }
+            rows.append(fact(transaction, of: activity, classification: classification, classifier: classifier, rates: rates))
+        }
+        return rows
+    }
+
+    /// The columns of `portfolio_fact` in the order ``fact(_:of:classification:classifier:rates:)`` gives its cells.
+    private static let columns: [String] = {
+        let columns = [
+            "activity_id", "seq", "reporting_org", "type", "year", "fact_date", "partner", "partner_ref", "funding_source",
+            "modality", "region", "country", "outcome", "sstc", "currency", "value", "usd", "unconverted", "rate_date",
+            "value_whole", "value_nanos", "usd_whole", "usd_nanos",
+        ]
+        precondition(columns == Schema.portfolioFact.columnNames, "portfolio_fact's columns changed")
+        return columns
+    }()
+
+    /// One fact's cells, in the table's column order.
     static func fact(
         _ transaction: TransactionRow, of activity: ActivityRows.Activity, classification: Classification, classifier: Classifier,
         rates: ExchangeRates
-    ) -> NamedCells {
+    ) -> [Cell] {
         let partner = classifier.partner(
             provider: .init(ref: transaction.providerRef, name: transaction.providerName), in: activity.profile,
             classification: classification)
         let currency = transaction.currency ?? activity.defaultCurrency
         let day = (transaction.valueDate ?? transaction.date).flatMap { ExchangeRates.Day(iso: $0) }
         var usd: Cell = .null, usdWhole: Cell = .null, usdNanos: Cell = .null, unconverted: Cell = .null, rateDate: Cell = .null
-        if let text = transaction.value, let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) {
+        if let text = transaction.value, let amount = decimal(text) {
             switch rates.usd(amount, currency: currency, on: day) {
             case .converted(let value, let rateDay):
-                let text = "\(value)"
-                let parts = Amount.split(text)
+                let (text, parts) = dollars(value)
                 usd = .text(text)
                 usdWhole = Cell(parts?.whole)
                 usdNanos = Cell(parts?.nanos)
@@ -88,16 +117,58 @@ enum PortfolioFacts {
         }
         let value = transaction.value.flatMap { Amount.split($0) }
         return [
-            "activity_id": .integer(transaction.activityID), "seq": .integer(transaction.seq),
-            "reporting_org": .text(activity.reportingOrg), "type": .text(transaction.type),
-            "year": Cell(transaction.date.flatMap { Int($0.prefix(4)) }), "fact_date": Cell(transaction.date),
-            "partner": Cell(partner.name), "partner_ref": Cell(partner.ref), "funding_source": Cell(partner.source?.code),
-            "modality": Cell(classification.modality?.code), "region": .text(classification.region.code),
-            "country": Cell(classification.country), "outcome": Cell(classification.outcome?.code),
-            "sstc": .integer(classification.isSSTC ? 1 : 0), "currency": Cell(currency),
-            "value": Cell(transaction.value), "value_whole": Cell(value?.whole), "value_nanos": Cell(value?.nanos),
-            "usd": usd, "usd_whole": usdWhole, "usd_nanos": usdNanos, "unconverted": unconverted, "rate_date": rateDate,
+            .integer(transaction.activityID), .integer(transaction.seq), .text(activity.reportingOrg), .text(transaction.type),
+            Cell(transaction.date.flatMap { Int($0.prefix(4)) }), Cell(transaction.date),
+            Cell(partner.name), Cell(partner.ref), Cell(partner.source?.code),
+            Cell(classification.modality?.code), .text(classification.region.code), Cell(classification.country),
+            Cell(classification.outcome?.code), .integer(classification.isSSTC ? 1 : 0), Cell(currency),
+            Cell(transaction.value), usd, unconverted, rateDate,
+            Cell(value?.whole), Cell(value?.nanos), usdWhole, usdNanos,
         ]
+    }
+
+    /// Below this, a sum in cents fits in 64 bits many times over.
+    private static let centsLimit = Decimal(sign: .plus, exponent: 16, significand: 1)
+
+    /// A converted sum (rounded to the cent) as `"\(value)"` prints it and ``Amount/split(_:)``
+    /// splits that text, made from its integer cents: printing a `Decimal` divides its mantissa
+    /// by ten for every digit, five times slower.
+    static func dollars(_ value: Decimal) -> (text: String, amount: Amount?) {
+        guard value.magnitude < centsLimit, value.exponent >= -2 else {
+            let text = "\(value)"
+            return (text, Amount.split(text))
+        }
+        let cents = Int(NSDecimalNumber(decimal: value * 100).int64Value)
+        let sign = cents < 0 ? "-" : "", whole = String(abs(cents / 100)), fraction = abs(cents % 100)
+        let text = fraction == 0 ? sign + whole
+            : fraction % 10 == 0 ? sign + whole + "." + String(fraction / 10)
+            : sign + whole + (fraction < 10 ? ".0" : ".") + String(fraction)
+        return (text, Amount(whole: cents / 100, nanos: cents % 100 * 10_000_000))
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// An amount's decimal text as a `Decimal`: plain text of up to 19 digits (`-1000.50`) read on
+    /// the bytes, anything else (a `+`, an exponent, more digits, a zero) by Foundation, which gives the same value.
+    static func decimal(_ text: String) -> Decimal? {
+        var significand: UInt64 = 0
+        var scale = 0, digits = 0, afterPoint = false, negative = false, plain = true
+        for (index, byte) in text.utf8.enumerated() {
+            if index == 0, byte == UInt8(ascii: "-") {
+                negative = true
+            } else if byte == UInt8(ascii: "."), !afterPoint {
+                afterPoint = true
+            } else if byte >= 48, byte <= 57, digits < 19 {
+                significand = significand * 10 + UInt64(byte - 48)
+                digits += 1
+                if afterPoint { scale += 1 }
+            } else {
+                plain = false
+                break
+            }
+        }
+        guard plain, digits > 0, significand > 0 else { return Decimal(string: text, locale: posix) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -scale, significand: Decimal(significand))
     }
 }
 
