@@ -166,8 +166,9 @@ struct FundingPageTests {
         let blocks = FundingBlocks(site: site, page: page, filters: FundingFilters(period: .strategy))
         var report = try await site.store.funding(FundingQuery(.contributions, by: [.partner], from: 2020, to: 2022))
         #expect(blocks.notes(report).isEmpty)
-        report.unconverted = [UnconvertedSum(currency: "XAF", reason: "no-rate", count: 3, sum: "1234567.5")]
-        report.unclassified = UnclassifiedSum(count: 2, usd: "2500000")
+        // The store's types have no public initialisers: made as the API would read them.
+        report.unconverted = [try JSONDecoder().decode(UnconvertedSum.self, from: Data(#"{"currency":"XAF","reason":"no-rate","count":3,"sum":"1234567.5"}"#.utf8))]
+        report.unclassified = try JSONDecoder().decode(UnclassifiedSum.self, from: Data(#"{"count":2,"usd":"2500000"}"#.utf8))
         let notes = blocks.notes(report)
         #expect(notes.count == 2)
         #expect(notes.contains { $0.contains("US$2.5 M") && $0.contains("2 amounts") })

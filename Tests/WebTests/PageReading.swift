@@ -91,7 +91,7 @@ enum PageReading {
             let inner = String(piece[..<close.lowerBound])
             if let value = inner.components(separatedBy: "<v>").dropFirst().first?.components(separatedBy: "</v>").first {
                 cells[String(reference)] = value
-            } else if let text = inner.components(separatedBy: "<t").dropFirst().first?.split(separator: ">", maxSplits: 1).last?
+            } else if let text = inner.components(separatedBy: "<t").dropFirst().first?.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false).last?
                 .components(separatedBy: "</t").first {
                 cells[String(reference)] = unescape(text)
             }

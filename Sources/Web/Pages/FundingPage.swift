@@ -29,7 +29,8 @@ extension Site {
         async let outcomes = store.funding(filters.query(.expenditure, by: [.outcome]))
         async let partners = store.funding(filters.query(partnerMeasure, by: [.partner]))
         async let core = store.funding(filters.query(.contributions, by: [.core]))
-        async let countries = store.funding(FundingFilters(period: filters.period).query(.expenditure, by: [.country]))
+        async let countries = store.funding(filters.query(.expenditure, by: [.country]))
+        async let allCountries = store.funding(FundingFilters(period: filters.period).query(.expenditure, by: [.country]))
 
         let blocks = FundingBlocks(site: self, page: page, filters: filters)
         let period = filters.period.label
@@ -75,12 +76,18 @@ extension Site {
 
         return try self.page("funding", title: text("funding_title", page), [
             "period": periodForm(page, filters.period),
-            "filters": filterForm(page, filters, partnerMeasure: partnerMeasure, countries: try await countries, labels: blocks.labels),
+            "filters": filterForm(page, filters, partnerMeasure: partnerMeasure, countries: try await allCountries, labels: blocks.labels),
             "total": Money.usd(years.total),
             "figures": [fig1, fig2, fig3, fig4],
             "outcomes": fig5,
             "partners": partnerTable,
             "core": coreBlock,
+            "countries": blocks.rankedTable(try await countries, id: "expenditure-by-country",
+                                            caption: text("countries_table_title", page, period)),
+            "regions": Region.allCases.map { region in
+                ["name": blocks.labels.name(.region, region.rawValue),
+                 "href": blocks.labels.href(.region, region.rawValue, period: filters.period) ?? ""]
+            },
         ], for: page)
     }
 
@@ -92,7 +99,7 @@ extension Site {
              "options": [["value": "", "label": text("filter_any", page), "selected": chosen.isEmpty]]
                 + options.map { ["value": $0.value, "label": $0.label, "selected": chosen.contains($0.value)] }]
         }
-        let countryCodes = countries.rows.compactMap { $0.keys.first ?? nil }
+        let countryCodes = countries.rows.compactMap { row -> String? in row.keys.first.flatMap { $0 } }
             .map { (value: $0, label: labels.name(.country, $0)) }.sorted { $0.label < $1.label }
         let measures = FundingQuery.Measure.allCases.map { (value: $0.rawValue, label: text("measure_\($0.rawValue)", page)) }
         let selects: [[String: Any]] = [
