@@ -184,11 +184,6 @@ struct FundingPageTests {
         "/funding/export?format=xlsx&by=year&from=abc",
     ])
     func badParameters(uri: String) async throws {
-        try await DemoSite.test { client in
-            let response = try await client.execute(uri: uri, method: .get)
-            #expect(response.status == .badRequest, "\(uri)")
-            #expect(response.text.contains("class=\"error-message\""), "\(uri)")
-            #expect(!response.text.contains("<script>"), "\(uri)")
-        }
+        try await DemoSite.expectErrorPage(uri, .badRequest)
     }
 }

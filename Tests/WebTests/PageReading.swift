@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import Testing
 
 /// Reading back what pages and exports hold, by readers of the tests' own: the rows of an HTML
 /// table, CSV records, and the cells of an XLSX worksheet.
@@ -97,5 +99,17 @@ enum PageReading {
             }
         }
         return cells
+    }
+}
+
+extension DemoSite {
+    /// `uri` answers the site's error page with `status`, and nothing of the request comes back as markup.
+    static func expectErrorPage(_ uri: String, _ status: HTTPResponse.Status) async throws {
+        try await test { client in
+            let response = try await client.execute(uri: uri, method: .get)
+            #expect(response.status == status, "\(uri)")
+            #expect(response.text.contains("class=\"error-message\""), "\(uri)")
+            #expect(!response.text.contains("<script>"), "\(uri)")
+        }
     }
 }

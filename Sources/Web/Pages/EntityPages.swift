@@ -46,6 +46,10 @@ enum EntityKind: String, CaseIterable {
         }
     }
 
+    /// What the breakdowns sum unless `?measure=` says otherwise: what a partner gives, what is
+    /// spent in a country, a region or on an outcome (few contributions name a country).
+    var defaultMeasure: FundingQuery.Measure { self == .partner ? .contributions : .expenditure }
+
     /// The key as the funding facts hold it, or `nil` when it cannot be one (a 404 without asking the store).
     func key(_ raw: String) -> String? {
         switch self {
@@ -81,7 +85,7 @@ extension Site {
                 let raw = try context.parameters.require("key")
                 let decoded = raw.removingPercentEncoding ?? raw
                 let period = try Period(page)
-                let measure = try page.choice("measure", FundingQuery.Measure.self) ?? .contributions
+                let measure = try page.choice("measure", FundingQuery.Measure.self) ?? kind.defaultMeasure
                 return try await entity(kind, decoded, page, period, measure: measure)
             }
         }
@@ -151,7 +155,8 @@ extension Site {
              "detail": text("entity_share", page, blocks.measureName(.expenditure).lowercased()) + ": " + share(spent.total, of: allSpent), "href": false],
         ]
         if let partnerRow = try await category?.rows.first {
-            figures.append(["label": text("category", page), "value": labels.sourceName(partnerRow.category), "detail": false, "href": false])
+            figures.append(["label": text("category", page), "value": labels.shortName(.source, partnerRow.category),
+                            "detail": labels.sourceName(partnerRow.category), "href": false])
         }
         if kind == .country, let region = CountryRegions.bundled.region(of: key) {
             figures.append(["label": text("entity_region", page), "value": labels.name(.region, region.rawValue), "detail": false,

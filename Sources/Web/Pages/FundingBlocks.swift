@@ -19,7 +19,7 @@ struct FundingBlocks {
     func chartData(_ report: FundingReport, seriesName: String) -> ChartData {
         let dimension = report.dimensions.first ?? .year
         return ChartData(
-            categories: report.rows.map { labels.name(dimension, $0.keys.first ?? nil) },
+            categories: report.rows.map { labels.shortName(dimension, $0.keys.first ?? nil) },
             values: report.rows.map { Money.value($0.usd) / 1_000 },
             seriesName: seriesName)
     }
@@ -57,9 +57,9 @@ struct FundingBlocks {
         seriesKeys.sort { seriesTotals[$0]! > seriesTotals[$1]! }
         let (first, second) = (report.dimensions[0], report.dimensions[1])
         return ChartData(
-            categories: categoryKeys.map { labels.name(first, $0) },
+            categories: categoryKeys.map { labels.shortName(first, $0) },
             series: seriesKeys.map { series in
-                ChartSeries(name: labels.name(second, series), values: categoryKeys.map { cells[[$0, series]] })
+                ChartSeries(name: labels.shortName(second, series), values: categoryKeys.map { cells[[$0, series]] })
             })
     }
 

@@ -24,6 +24,13 @@ struct FundingLabels {
         }
     }
 
+    /// The name of `key` for a chart's legend or axis: funding sources by their short names
+    /// (PPP, DTF, IFI… as the seed's figures write them), everything else by its name.
+    func shortName(_ dimension: FundingQuery.Dimension, _ key: String?) -> String {
+        guard dimension == .source, let key, let short = text("source_short_\(key)") else { return name(dimension, key) }
+        return short
+    }
+
     /// The name of a funding source code; "Not classified" for `nil`.
     func sourceName(_ code: String?) -> String { name(.source, code) }
 
