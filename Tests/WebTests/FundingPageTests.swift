@@ -187,3 +187,54 @@ struct FundingPageTests {
         try await DemoSite.expectErrorPage(uri, .badRequest)
     }
 }
+
+@Suite("The funding page on a store with sums it cannot convert or classify")
+struct FundingPageEdgeTests {
+    /// One activity: a EUR commitment from Germany, a JOD one (no ECB rate) and a USD one from a
+    /// provider known only by a name that is markup.
+    static let activities = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <iati-activities version="2.03" generated-datetime="2026-01-15T00:00:00Z">
+         <iati-activity default-currency="EUR">
+          <iati-identifier>XM-DAC-41302-WEB-1</iati-identifier>
+          <reporting-org ref="XM-DAC-41302" type="40"><narrative>ILO</narrative></reporting-org>
+          <title><narrative>Test</narrative></title>
+          <participating-org ref="XM-DAC-5" role="1" type="10"><narrative>Germany</narrative></participating-org>
+          <activity-status code="2"/>
+          <recipient-country code="JO"/>
+          <transaction><transaction-type code="11"/><transaction-date iso-date="2020-03-06"/><value value-date="2020-03-06">1000</value><provider-org ref="XM-DAC-5"/></transaction>
+          <transaction><transaction-type code="11"/><transaction-date iso-date="2020-03-06"/><value currency="JOD" value-date="2020-03-06">500</value></transaction>
+          <transaction><transaction-type code="11"/><transaction-date iso-date="2021-01-01"/><value currency="USD">250.5</value><provider-org><narrative>&lt;script&gt;alert(1)&lt;/script&gt;</narrative></provider-org></transaction>
+         </iati-activity>
+        </iati-activities>
+        """
+
+    @Test("unconverted and unclassified sums are shown, names from the data are escaped, and their pages answer")
+    func unconvertedUnclassifiedAndEscaped() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("funding-edge-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("activities.xml").path
+        try Self.activities.write(toFile: file, atomically: true, encoding: .utf8)
+        let store = try await Store.open(folder.appendingPathComponent("edge.sqlite").path)
+        #expect(await store.importFile(at: file).status == .imported)
+        let report = try await store.funding(FundingQuery(.contributions, by: [.partner], from: 2020, to: 2021))
+        #expect(report.unclassified.count == 1 && !report.unconverted.isEmpty, "the store has what the test is about")
+        let app = Application(router: WebServer.router(site: try await Site(store: store)))
+        try await app.test(.router) { client in
+            let html = try await client.execute(uri: "/funding?from=2020&to=2021", method: .get).text
+            #expect(!html.contains("<script>"))
+            #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(html.contains("Not converted to US dollars and not in the sums above: JOD 500.00 in 1 amounts"))
+            #expect(html.contains("Of these, US$251 (1 amounts) come from partners without a funding source."))
+            let rows = PageReading.tableRows(html, id: "partners")
+            #expect(rows.map { $0[1] } == ["Germany", "<script>alert(1)</script>"])
+            #expect(rows.last?[2] == "Not classified")
+            let partnerLink = try #require(PageReading.links(html).first { $0.hasPrefix("/partners/%3Cscript") })
+            let partnerPage = try await client.execute(uri: partnerLink, method: .get)
+            #expect(partnerPage.status == .ok)
+            #expect(!partnerPage.text.contains("<script>"))
+        }
+        await store.close()
+    }
+}
