@@ -5,5 +5,7 @@ extension Site {
     func addPages(to router: Router<WebRequestContext>) {
         addOverview(to: router)
         addProjectExports(to: router)
+        addFunding(to: router)
+        addEntityPages(to: router)
     }
 }

@@ -1,0 +1,158 @@
+import Foundation
+import Hummingbird
+import Store
+import Tabular
+
+/// `/funding/export?measure=…&by=…[&by=…]&format=csv|xlsx` with the funding filters: one funding
+/// table as a file, streamed into the response as the writer produces it. The sums are the exact
+/// decimal text of the store (US dollars, not rounded thousands); names are in the request's language.
+struct FundingExport {
+    /// The file formats of an export.
+    enum Format: String, Sendable, CaseIterable {
+        case csv, xlsx
+
+        var contentType: String {
+            switch self {
+            case .csv: "text/csv; charset=utf-8"
+            case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        }
+    }
+
+    let format: Format
+    let filters: FundingFilters
+    let query: FundingQuery
+
+    init(_ page: PageRequest) throws {
+        guard let format = try page.choice("format", Format.self) else {
+            throw WebError.badRequest("format is required: csv or xlsx")
+        }
+        self.format = format
+        filters = try FundingFilters(page)
+        let measure = try page.choice("measure", FundingQuery.Measure.self) ?? .contributions
+        let dimensions = try page.strings("by").map { name in
+            guard let dimension = FundingQuery.Dimension(rawValue: name) else {
+                throw WebError.badRequest(
+                    "by must be one of \(FundingQuery.Dimension.allCases.map(\.rawValue).joined(separator: ", ")), not \(PageRequest.quoted(name))")
+            }
+            return dimension
+        }
+        guard dimensions.count <= 2, Set(dimensions).count == dimensions.count else {
+            throw WebError.badRequest("by must name at most two different dimensions")
+        }
+        query = filters.query(measure, by: dimensions)
+    }
+
+    /// `funding-approvals-by-region-source-2020-2022.csv`.
+    var fileName: String {
+        let by = query.dimensions.isEmpty ? "" : "-by-" + query.dimensions.map(\.rawValue).joined(separator: "-")
+        return "funding-\(query.measure.rawValue)\(by)-\(filters.period.from)-\(filters.period.to).\(format.rawValue)"
+    }
+
+    /// The response: headers now, the file's bytes as the writer hands them over.
+    func response(site: Site, page: PageRequest) async throws -> Response {
+        let report = try await site.store.funding(query)
+        let labels = FundingLabels(site: site, page: page)
+        let columns = self.columns(site: site, page: page)
+        let rows = report.rows.map { cells($0, labels: labels) }
+        let format = format
+        let sheetName = site.text("measure_\(query.measure.rawValue)", page)
+        let body = ResponseBody { writer in
+            // The writer awaits each chunk before it goes on, from this one task: the sink never
+            // runs concurrently with itself, so handing it the response's writer is safe.
+            let output = BodyWriterBox(writer)
+            let sink: ByteSink = { bytes in try await output.write(ByteBuffer(bytes: bytes)) }
+            switch format {
+            case .csv:
+                let file = try CSVWriter(columns: columns, sink: sink)
+                for row in rows { try await file.writeRow(row) }
+                try await file.finish()
+            case .xlsx:
+                let file = try XLSXWriter(sheetName: sheetName, columns: columns, sink: sink)
+                for row in rows { try await file.writeRow(row) }
+                try await file.finish()
+            }
+            writer = output.writer
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: [
+            .contentType: format.contentType,
+            .contentDisposition: "attachment; filename=\"\(fileName)\"",
+        ], body: body)
+    }
+
+    /// A code and a name column for each coded dimension, the partner's category with a partner,
+    /// then the count, the exact US$ sum, the share and the cumulative share.
+    private func columns(site: Site, page: PageRequest) -> [TabularColumn] {
+        var columns: [TabularColumn] = []
+        for dimension in query.dimensions {
+            let header = site.text("dimension_\(dimension.rawValue)", page).capitalizedFirst
+            switch dimension {
+            case .year:
+                columns.append(TabularColumn(header: header, kind: .integer))
+            case .partner, .reportingOrg:
+                columns.append(TabularColumn(header: header, kind: .text, width: 40))
+                if dimension == .partner {
+                    columns.append(TabularColumn(header: site.text("category", page) + " (" + site.text("code", page) + ")", kind: .text))
+                    columns.append(TabularColumn(header: site.text("category", page), kind: .text, width: 40))
+                }
+            default:
+                columns.append(TabularColumn(header: header + " (" + site.text("code", page) + ")", kind: .text))
+                columns.append(TabularColumn(header: header, kind: .text, width: 40))
+            }
+        }
+        return columns + [
+            TabularColumn(header: site.text("amount_count", page), kind: .integer),
+            TabularColumn(header: site.text("usd_exact", page), kind: .number, width: 20),
+            TabularColumn(header: site.text("share", page), kind: .number),
+            TabularColumn(header: site.text("cumulative_share", page), kind: .number),
+        ]
+    }
+
+    private func cells(_ row: FundingRow, labels: FundingLabels) -> [TabularCell] {
+        var cells: [TabularCell] = []
+        for (dimension, key) in zip(query.dimensions, row.keys) {
+            switch dimension {
+            case .year:
+                cells.append(key.flatMap(Int.init).map(TabularCell.integer) ?? .empty)
+            case .partner, .reportingOrg:
+                cells.append(key.map(TabularCell.text) ?? .empty)
+                if dimension == .partner {
+                    cells.append(row.category.map(TabularCell.text) ?? .empty)
+                    cells.append(.text(labels.sourceName(row.category)))
+                }
+            default:
+                cells.append(key.map(TabularCell.text) ?? .empty)
+                cells.append(.text(labels.name(dimension, key)))
+            }
+        }
+        return cells + [.integer(row.count), .number(row.usd), .number(Self.fraction(row.share)), .number(Self.fraction(row.cumulativeShare))]
+    }
+
+    /// A share as plain decimal text with six places: `0.168254`.
+    static func fraction(_ value: Double) -> String {
+        let scaled = (value.isFinite ? value : 0) * 1_000_000
+        let micro = Int(scaled.rounded())
+        let sign = micro < 0 ? "-" : ""
+        let digits = String(abs(micro))
+        let padded = String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+        return sign + padded.dropLast(6) + "." + padded.suffix(6)
+    }
+}
+
+/// The response's body writer, held where the export's sink can reach it.
+///
+/// `@unchecked Sendable` because `ByteSink` must be `@Sendable` while the writer is not: the
+/// export calls its sink from one task and awaits each call, so the writer is never used by two
+/// tasks at once.
+private final class BodyWriterBox: @unchecked Sendable {
+    var writer: any ResponseBodyWriter
+
+    init(_ writer: any ResponseBodyWriter) {
+        self.writer = writer
+    }
+
+    func write(_ buffer: ByteBuffer) async throws {
+        try await writer.write(buffer)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Store
+
+/// What a funding key is called in the request's language, and the page about it.
+///
+/// Funding sources, regions, outcomes and modalities are named by the interface texts (English and
+/// Chinese as `Portfolio` names them, a test holds them equal; French and Spanish of our own);
+/// countries by the ISO names Foundation's locale data has in every language; partners and
+/// reporting organisations by the names the data gives them.
+struct FundingLabels {
+    let site: Site
+    let page: PageRequest
+
+    /// The name of `key` of `dimension`; "Not classified" for sums without one.
+    func name(_ dimension: FundingQuery.Dimension, _ key: String?) -> String {
+        guard let key else { return site.text("not_classified", page) }
+        switch dimension {
+        case .year, .partner, .reportingOrg:
+            return key
+        case .country:
+            return Self.countryName(key, page.language) ?? key
+        case .source, .region, .outcome, .modality, .core, .sstc:
+            return text("\(dimension.rawValue)_\(key)") ?? key
+        }
+    }
+
+    /// The name of `key` for a chart's legend or axis: funding sources by their short names
+    /// (PPP, DTF, IFI… as the seed's figures write them), everything else by its name.
+    func shortName(_ dimension: FundingQuery.Dimension, _ key: String?) -> String {
+        guard dimension == .source, let key, let short = text("source_short_\(key)") else { return name(dimension, key) }
+        return short
+    }
+
+    /// The name of a funding source code; "Not classified" for `nil`.
+    func sourceName(_ code: String?) -> String { name(.source, code) }
+
+    /// The address of the page about `key` of `dimension`, for the period of `filters`; `nil` for
+    /// dimensions without pages and sums without a key.
+    func href(_ dimension: FundingQuery.Dimension, _ key: String?, period: Period) -> String? {
+        guard let key, let kind = EntityKind(dimension: dimension) else { return nil }
+        return page.link(kind.path(key), period.parameters)
+    }
+
+    /// A country's name in `language` from the locale data; `nil` for a code it does not know.
+    static func countryName(_ code: String, _ language: Language) -> String? {
+        let name = Locale(identifier: language.rawValue).localizedString(forRegionCode: code.uppercased())
+        return name == code.uppercased() ? nil : name
+    }
+
+    private func text(_ key: String) -> String? {
+        site.localizer.table(page.language)[key]
+    }
+}
