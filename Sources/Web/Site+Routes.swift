@@ -4,5 +4,8 @@ extension Site {
     /// The HTML pages; each page type lives in `Pages/` with its own `add…` function.
     func addPages(to router: Router<WebRequestContext>) {
         addOverview(to: router)
+        addProjects(to: router)
+        addProject(to: router)
+        addActivitiesAPI(to: router)
     }
 }
