@@ -30,7 +30,7 @@ struct ProjectPageTests {
             #expect(response.status == .ok)
             let html = response.text
             let englishTitle = try #require(activity.title?.narratives.first { $0.lang == nil }?.text)
-            #expect(html.contains("<h1>\(Self.escaped(englishTitle))</h1>"))
+            #expect(html.contains("<h1 lang=\"en\">\(Self.escaped(englishTitle))</h1>"))
             #expect(html.contains(stored.summary.iatiIdentifier))
             // Every transaction is a row, every converted one with its US dollars.
             let rows = Self.section(html, "transactions-heading").components(separatedBy: "<tr><td class=\"date\">").count - 1
@@ -87,7 +87,7 @@ struct ProjectPageTests {
             #expect(!html.contains("href=\"javascript:"))
             #expect(html.contains("href=\"https://example.org/report.pdf\""))
             // Published by two organisations: the owner of the prefix is shown, the other linked.
-            #expect(html.contains("Hand") && html.contains("href=\"/projects/XX-HAND-1?reporting-org=XX-OTHER\""))
+            #expect(html.contains("<dd>XX-HAND</dd>") && html.contains("href=\"/projects/XX-HAND-1?reporting-org=XX-OTHER\""))
             // The related activity in the store is linked; the one elsewhere is not.
             #expect(html.contains("href=\"/projects/XX-HAND%2F2%20b\""))
             #expect(!html.contains("href=\"/projects/XX-ELSEWHERE-9\""))

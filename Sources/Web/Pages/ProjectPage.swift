@@ -135,7 +135,7 @@ extension Site {
         }
         let chart = budgetChart(lookup, page)
 
-        return try self.page("project", title: heading, [
+        return try self.page("project", title: heading, TemplateValues.cleaned([
             "heading": heading,
             "titleLang": title?["lang"] as Any,
             "titleFallback": title?["fallback"] as Any,
@@ -163,7 +163,7 @@ extension Site {
             "related": related, "hasRelated": !related.isEmpty,
             "findings": findings, "hasFindings": !findings.isEmpty,
             "findingsCapped": lookup.findings.count >= ProjectLookup.maxFindings,
-        ], for: page)
+        ]), for: page)
     }
 
     /// Budgets against spending by year, in US dollars, with its data table; `nil`s when there is neither.

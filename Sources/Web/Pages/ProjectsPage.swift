@@ -47,7 +47,7 @@ extension Site {
         let count = ValueFormat.integer.format(Double(result.total))
         let listLink = { (cursor: (String, String)?) in page.link("/projects", filter.parameters + (cursor.map { [$0] } ?? [])) }
         let selects = projectSelects(filter, try await choices, page)
-        return try self.page("projects", title: text("projects_title", page), [
+        return try self.page("projects", title: text("projects_title", page), TemplateValues.cleaned([
             "action": "/projects",
             "q": filter.query.text ?? "",
             "langParam": (page.languageInURL ? page.language.rawValue : nil) as Any,
@@ -61,7 +61,7 @@ extension Site {
             "hasRows": !rows.isEmpty,
             "previousHref": result.previous.map { listLink(("before", $0.description)) } as Any,
             "nextHref": result.next.map { listLink(("after", $0.description)) } as Any,
-        ], for: page)
+        ]), for: page)
     }
 
     /// `/projects/<identifier>`, the identifier percent-encoded (`/` as `%2F`, though a plain `/` works too).
