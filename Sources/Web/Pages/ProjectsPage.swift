@@ -118,7 +118,12 @@ extension Site {
         }
         let years = (2000...2030).map { (String($0), String($0)) }
         let statuses = ActivityStatusCode.all.map { ($0, text("project_status_\($0)", page)) }
-        let countries = choices.countries.map { country in (country.code, country.name.map { "\($0) (\(country.code))" } ?? country.code) }
+        // The data's own name of a country, else the interface language's name for the code.
+        let locale = Locale(identifier: page.language.rawValue)
+        let countries = choices.countries.map { country -> (String, String) in
+            let name = country.name ?? locale.localizedString(forRegionCode: country.code)
+            return (country.code, name.map { "\($0) (\(country.code))" } ?? country.code)
+        }.sorted { (a: (String, String), b: (String, String)) in a.1.localizedStandardCompare(b.1) == .orderedAscending }
         let regions = Region.allCases.map { ($0.code, text("projects_region_\($0.code)", page)) }
         let sources = FundingSource.allCases.map { ($0.code, text("projects_source_\($0.code)", page)) }
         let outcomes = Outcome.allCases.map { ($0.code, text("projects_outcome_\($0.code)", page)) }
