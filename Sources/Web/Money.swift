@@ -24,4 +24,18 @@ enum Money {
 
     /// Thousands of US dollars, as the seed's tables: `184,077`.
     static func thousands(_ text: String) -> String { ValueFormat.thousands.format(value(text) / 1_000) }
+
+    /// An amount in its own currency as published, exact, its whole part grouped: `1,234,567.50`.
+    static func amount(_ text: String) -> String {
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? String(text.dropFirst()) : text
+        let parts = unsigned.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber) else { return text }
+        var grouped = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { grouped += "," }
+            grouped.append(digit)
+        }
+        return (negative ? "-" : "") + grouped + (parts.count > 1 ? "." + parts[1] : "")
+    }
 }

@@ -7,5 +7,8 @@ extension Site {
         addProjectExports(to: router)
         addFunding(to: router)
         addEntityPages(to: router)
+        addProjects(to: router)
+        addProject(to: router)
+        addActivitiesAPI(to: router)
     }
 }

@@ -97,15 +97,29 @@ import Testing
             ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'"
             : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
         return Set(try await store.database.sql.raw(query).all(decodingColumn: "name", as: String.self)).subtracting(["schema_migration"])
+            .filter { !NarrativeSearch.isSearchTable($0) }
+    }
+
+    /// The narratives' full-text index: SQLite's FTS5 table of trigrams, PostgreSQL's trigram index on `narrative.text`.
+    static func expectSearchIndex(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        guard !store.database.isPostgres else { return }
+        let definition = try await store.database.sql.raw(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = \(bind: NarrativeSearch.table)"
+        ).first(decodingColumn: "sql", as: String.self)
+        #expect(definition?.contains("fts5") == true && definition?.contains("tokenize='trigram'") == true, sourceLocation: sourceLocation)
     }
 
     static func expectMatchesSchema(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         #expect(try await tableNames(store) == Set(Schema.all.map(\.name)), sourceLocation: sourceLocation)
         for table in Schema.all {
             let actual = try await TableShape.read(table.name, from: store)
-            let expected = TableShape(table, postgres: store.database.isPostgres)
+            var expected = TableShape(table, postgres: store.database.isPostgres)
+            if store.database.isPostgres, table.name == Schema.narrative.name {
+                expected.indexes.insert(.init(name: NarrativeSearch.postgresIndex, columns: ["text gin_trgm_ops"], unique: false))
+            }
             #expect(actual == expected, "\(table.name): the database has \(actual), Schema says \(expected)", sourceLocation: sourceLocation)
         }
+        try await expectSearchIndex(store, sourceLocation: sourceLocation)
     }
 
     @Test(arguments: TestDatabase.engines)

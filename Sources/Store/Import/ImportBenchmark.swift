@@ -29,6 +29,8 @@ package enum ImportBenchmark {
                     try await database.execute("DELETE FROM main.\(table.name)")
                     try await database.execute("INSERT INTO main.\(table.name) SELECT * FROM source.\(table.name)")
                 }
+                try await database.execute("INSERT INTO main.\(NarrativeSearch.table) (\(NarrativeSearch.table)) VALUES ('delete-all')")
+                try await NarrativeSearch.add(in: database, activitiesFrom: 0)
             }
             try await database.execute("DETACH DATABASE source")
         } catch {

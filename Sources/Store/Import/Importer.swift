@@ -161,6 +161,7 @@ struct Importer {
             report.sha256 = sha256
         }
         report.status = .imported
+        try await NarrativeSearch.add(in: database, activitiesFrom: firstActivityID)
         try await finishDataset(report: report, header: header, envelope: envelope, id: datasetID, path: path)
         return report
     }
@@ -235,6 +236,7 @@ struct Importer {
             for projection in projections {
                 try await database.sql.delete(from: projection.name).where(SQLIdentifier(foreignKey), .in, chunk).run()
             }
+            if table.name == Schema.activity.name { try await NarrativeSearch.remove(chunk, in: database) }
             try await database.sql.delete(from: table.name).where("id", .in, chunk).run()
         }
     }

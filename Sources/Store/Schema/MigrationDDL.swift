@@ -3,7 +3,7 @@
 ///
 /// Written in SQLite's words. On PostgreSQL ``Migrations`` reads each `INTEGER` as `BIGINT` (SQLKit
 /// wrote the same 64-bit integers that way for the two engines), and a migration whose change
-/// cannot be said the same way on both (version 3) has PostgreSQL text of its own. Each statement
+/// cannot be said the same way on both (versions 3 and 5) has PostgreSQL text of its own. Each statement
 /// ends with `;` at the end of a line. `"id" INTEGER PRIMARY KEY` is SQLite's rowid on purpose.
 enum MigrationDDL {
     /// Datasets, activities, their projections, organisations.
@@ -216,5 +216,25 @@ enum MigrationDDL {
             "loaded_at" TEXT NOT NULL, "csv" TEXT NOT NULL
         );
         CREATE TABLE "store_setting" ("name" TEXT PRIMARY KEY NOT NULL, "value" TEXT);
+        """
+
+    /// Full-text search over the title and description narratives, in every language (Chinese
+    /// too): on SQLite an FTS5 table with the `trigram` tokenizer, one row per activity (its rowid
+    /// the activity's id, its text every narrative joined by newlines), contentless since
+    /// `narrative` keeps the text; filled here for the activities a store already holds.
+    static let version5SQLite = """
+        CREATE VIRTUAL TABLE "activity_search" USING fts5(
+            "text", content='', contentless_delete=1, tokenize='trigram'
+        );
+        INSERT INTO "activity_search" ("rowid", "text")
+            SELECT "activity_id", group_concat("text", char(10)) FROM "narrative" GROUP BY "activity_id";
+        """
+
+    /// ``version5SQLite`` on PostgreSQL: a trigram GIN index on the narratives themselves, which
+    /// PostgreSQL keeps in step by itself. `pg_trgm` is a trusted extension (PostgreSQL 13 and
+    /// later): the database's owner may create it.
+    static let version5PostgreSQL = """
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE INDEX "narrative_text_trgm" ON "narrative" USING gin ("text" gin_trgm_ops);
         """
 }

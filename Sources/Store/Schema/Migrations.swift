@@ -34,6 +34,9 @@ enum Migrations {
             sqlite: MigrationDDL.version3SQLite, postgres: MigrationDDL.version3PostgreSQL, data: AmountBackfill.run),
         // Its rows are derived data: Store.open builds them (``PortfolioFacts``), not the migration.
         Migration(version: 4, name: "portfolio facts, exchange rate files, settings", sqlite: MigrationDDL.version4),
+        Migration(
+            version: 5, name: "full-text search of narratives (trigrams)",
+            sqlite: MigrationDDL.version5SQLite, postgres: MigrationDDL.version5PostgreSQL),
     ]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }
