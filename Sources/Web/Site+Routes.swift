@@ -4,5 +4,7 @@ extension Site {
     /// The HTML pages; each page type lives in `Pages/` with its own `add…` function.
     func addPages(to router: Router<WebRequestContext>) {
         addOverview(to: router)
+        addData(to: router)
+        addAPI(to: router)
     }
 }
