@@ -41,6 +41,7 @@ struct DataPageTests {
             if count > largestCount { (largest, largestCount) = (dataset, count) }
         }
         let dataset = try #require(largest)
+        let findingCount = largestCount
         let rules = try await store.findingRules(datasetID: dataset.id)
         let first = try await store.findings(FindingQuery(datasetID: dataset.id, limit: 200))
         try await DemoSite.test { client in
@@ -49,11 +50,11 @@ struct DataPageTests {
             for rule in rules {
                 #expect(html.contains("<code>\(Self.escaped(rule.rule))</code></th>"))
             }
-            #expect(rules.reduce(0) { $0 + $1.count } == largestCount)
+            #expect(rules.reduce(0) { $0 + $1.count } == findingCount)
             if let finding = first.first {
                 #expect(html.contains("<td class=\"number\">\(finding.line.map(String.init) ?? "–")</td><td><code class=\"xpath\">\(Self.escaped(finding.xpath ?? ""))</code>"))
             }
-            if largestCount > 200 {
+            if findingCount > 200 {
                 let next = "/data/\(dataset.id)?after=\(first.last!.seq)"
                 #expect(html.contains("href=\"\(next)\" rel=\"next\""))
                 let second = try await client.execute(uri: next, method: .get)
