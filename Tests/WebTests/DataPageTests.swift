@@ -65,7 +65,7 @@ struct DataPageTests {
             }
             let filtered = try await client.execute(uri: "/data/\(dataset.id)?severity=info&lang=fr", method: .get)
             #expect(filtered.status == .ok)
-            #expect(filtered.text.contains("Constats par règle"))
+            #expect(filtered.text.contains("Constats, avec la ligne"))
         }
     }
 
