@@ -91,7 +91,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources/templates"), .copy("Resources/strings"), .copy("Resources/static")]
+            resources: [.copy("Resources/templates"), .copy("Resources/strings"), .copy("Resources/static"), .copy("Resources/openapi")]
         ),
         .executableTarget(
             name: "devcoop",

@@ -10,5 +10,7 @@ extension Site {
         addProjects(to: router)
         addProject(to: router)
         addActivitiesAPI(to: router)
+        addData(to: router)
+        addAPI(to: router)
     }
 }

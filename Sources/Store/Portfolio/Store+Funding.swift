@@ -113,7 +113,7 @@ extension Store {
         }
     }
 
-    private static func filter(_ select: SQLSelectBuilder, by query: FundingQuery) -> SQLSelectBuilder {
+    static func filter(_ select: SQLSelectBuilder, by query: FundingQuery) -> SQLSelectBuilder {
         let types = query.measure.types.map { SQLLiteral.string($0) }
         select.where(SQLIdentifier("type"), .in, SQLGroupExpression(SQLList(types)))
         if query.measure == .approvals {
