@@ -9,7 +9,7 @@ import Testing
 @Suite("The OpenAPI document")
 struct OpenAPIDocumentTests {
     /// Documented, built on another branch at the same time; routed once merged.
-    static let pending: Set<String> = ["GET /api/v1/activities", "GET /api/v1/activities/{iati-identifier}"]
+    static let pending: Set<String> = []
 
     @Test("/openapi.json is OpenAPI 3.1 and documents exactly the routes under /api/v1")
     func documentEqualsRoutes() async throws {

@@ -10,7 +10,7 @@ extension Site {
     func addProjectExports(to router: Router<WebRequestContext>) {
         router.get("/projects/export") { request, _ in
             let page = try PageRequest(request)
-            let query = try exportQuery(page)
+            let query = try ProjectFilter(page).query
             let table = try page.choice("table", ActivityTable.self) ?? .activities
             let store = self.store
             let stamp = Self.fileStamp()
@@ -30,18 +30,6 @@ extension Site {
                 }
             }
         }
-    }
-
-    /// The filters of the project list that an export applies.
-    func exportQuery(_ page: PageRequest) throws -> ActivityQuery {
-        var query = ActivityQuery()
-        query.reportingOrg = try page.code("reporting-org")
-        query.country = try page.code("country", maxLength: 3)
-        query.status = try page.code("status", maxLength: 2)
-        query.text = page.string("q")
-        if let from = try page.int("from", in: Period.years) { query.from = "\(from)-01-01" }
-        if let to = try page.int("to", in: Period.years) { query.to = "\(to)-12-31" }
-        return query
     }
 
     static func tabularColumn(_ column: ActivityTable.Column) -> TabularColumn {

@@ -66,14 +66,14 @@ extension Site {
     /// The period chooser every page with a period shows: a GET form, so it works without script.
     func periodForm(_ page: PageRequest, _ period: Period) -> [String: Any] {
         let years = Array(2010...2030)
-        return [
+        return TemplateValues.cleaned([
             "label": period.label,
             "action": page.path,
-            "langParam": (page.languageInURL ? page.language.rawValue : nil) as Any,
+            "langParam": (page.languageInURL ? page.language.rawValue : nil) as String? as Any,
             "fromYears": years.map { ["year": $0, "selected": $0 == period.from] },
             "toYears": years.map { ["year": $0, "selected": $0 == period.to] },
             "hidden": page.parameters.filter { !["from", "to", "lang", "after"].contains($0.name) }
                 .map { ["name": $0.name, "value": $0.value] },
-        ]
+        ])
     }
 }
