@@ -9,7 +9,6 @@ extension Site {
         addEntityPages(to: router)
         addProjects(to: router)
         addProject(to: router)
-        addActivitiesAPI(to: router)
         addData(to: router)
         addAPI(to: router)
     }

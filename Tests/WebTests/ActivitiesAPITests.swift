@@ -27,12 +27,12 @@ struct ActivitiesAPITests {
                 #expect(body["total"] as? Int == expected.count)
                 let usd = try #require(body["usd"] as? [String: Any])
                 #expect(usd["approvals"] as? String == totals.approvals && usd["expenditure"] as? String == totals.expenditure)
-                #expect(usd["contributions"] as? String == totals.contributions && usd["incomingFunds"] as? String == totals.incomingFunds)
+                #expect(usd["contributions"] as? String == totals.contributions && usd["incoming_funds"] as? String == totals.incomingFunds)
                 #expect(usd["unconverted"] as? Int == totals.unconverted)
                 let activities = try #require(body["activities"] as? [[String: Any]])
                 seen += activities.compactMap { $0["id"] as? Int }
                 for activity in activities {
-                    #expect(activity["iatiIdentifier"] is String && activity["href"] is String && activity.keys.contains("endDate"))
+                    #expect(activity["iati_identifier"] is String && activity["href"] is String && activity.keys.contains("end_date"))
                 }
                 #expect(body.keys.contains("next") && body.keys.contains("previous"))
                 guard let next = body["next"] as? String else {
@@ -62,8 +62,8 @@ struct ActivitiesAPITests {
             #expect(response.status == .ok)
             let body = try Self.json(response)
             let summary = try #require(body["activity"] as? [String: Any])
-            #expect(summary["iatiIdentifier"] as? String == "XX-HAND-1" && summary["reportingOrg"] as? String == "XX-HAND")
-            #expect(body["otherReportingOrgs"] as? [String] == ["XX-OTHER"])
+            #expect(summary["iati_identifier"] as? String == "XX-HAND-1" && summary["reporting_org"] as? String == "XX-HAND")
+            #expect(body["other_reporting_orgs"] as? [String] == ["XX-OTHER"])
             let title = try #require((body["narratives"] as? [String: Any])?["title"] as? [[String: Any]])
             #expect(title.count == 2 && title[0]["lang"] is NSNull && title[1]["lang"] as? String == "fr")
             #expect((title[0]["text"] as? String)?.contains("<script>") == true, "JSON carries the text as published")
@@ -74,14 +74,14 @@ struct ActivitiesAPITests {
             #expect((body["budgets"] as? [[String: Any]])?.first?["usd"] is String)
             let findings = try #require(body["findings"] as? [[String: Any]])
             #expect(findings.allSatisfy { $0["rule"] is String && $0.keys.contains("line") })
-            let related = try #require(body["relatedActivities"] as? [[String: Any]])
+            let related = try #require(body["related_activities"] as? [[String: Any]])
             #expect(related.map { $0["stored"] as? Bool } == [true, false])
             let results = try #require(body["results"] as? [[String: Any]])
             let period = try #require(((results.first?["indicators"] as? [[String: Any]])?.first?["periods"] as? [[String: Any]])?.first)
             #expect(period["target"] as? String == "500" && period["actual"] as? String == "432")
 
             let slashed = try await client.execute(uri: "/api/v1/activities/XX-HAND%2F2%20b", method: .get)
-            #expect(try Self.json(slashed)["activity"].flatMap { ($0 as? [String: Any])?["iatiIdentifier"] as? String } == "XX-HAND/2 b")
+            #expect(try Self.json(slashed)["activity"].flatMap { ($0 as? [String: Any])?["iati_identifier"] as? String } == "XX-HAND/2 b")
         }
     }
 

@@ -15,7 +15,9 @@ struct OpenAPIDocumentTests {
     func documentEqualsRoutes() async throws {
         let site = try await DemoSite.site()
         let router = WebServer.router(site: site)
-        let routed = Set(router.routes.filter { $0.path.description.hasPrefix("/api/v1") }.map { "\($0.method.rawValue) \($0.path.description)" })
+        let routed = Set(router.routes.filter { $0.path.description.hasPrefix("/api/v1") }.map {
+            "\($0.method.rawValue) \($0.path.description.replacingOccurrences(of: "**", with: "{iati-identifier}"))"
+        })
         let table = Set(site.apiEndpoints().map { "\($0.route.method.rawValue) \($0.route.openAPIPath)" })
         #expect(routed == table)
 

@@ -8,10 +8,11 @@ struct APIRoute: Sendable {
     /// One line on what it answers.
     let summary: String
 
-    /// The path in OpenAPI's form, `/api/v1/datasets/{id}`.
+    /// The path in OpenAPI's form, `/api/v1/datasets/{id}`; a catch-all (`**`, an IATI identifier
+    /// may hold `/`) is `{iati-identifier}`.
     var openAPIPath: String {
         path.split(separator: "/", omittingEmptySubsequences: false).map { part in
-            part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
+            part == "**" ? "{iati-identifier}" : part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
         }.joined(separator: "/")
     }
 }

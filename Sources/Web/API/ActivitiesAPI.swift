@@ -7,43 +7,69 @@ import Store
 /// and `GET /api/v1/activities/{iati-identifier}` (one activity: what its page shows). Every key
 /// is always present, `null` where the data has no value; errors are `{"status", "message"}`.
 extension Site {
-    func addActivitiesAPI(to router: Router<WebRequestContext>) {
-        router.get("/api/v1/activities") { request, _ in
-            let page = try PageRequest(request)
-            let filter = try ProjectFilter(page)
-            let result = try await store.activities(filter.query)
-            let usd = result.usd
-            return try ActivitiesJSON.response([
-                "total": result.total,
-                "next": ActivitiesJSON.nullable(result.next?.description),
-                "previous": ActivitiesJSON.nullable(result.previous?.description),
-                "usd": [
-                    "contributions": usd?.contributions ?? "0", "approvals": usd?.approvals ?? "0",
-                    "expenditure": usd?.expenditure ?? "0", "incomingFunds": usd?.incomingFunds ?? "0",
-                    "unconverted": usd?.unconverted ?? 0,
-                ] as [String: Any],
-                "activities": result.activities.map { ActivitiesJSON.summary($0, among: result.activities) },
-            ])
-        }
-        router.get("/api/v1/activities/**") { request, context in
-            let page = try PageRequest(request)
-            let identifier = try ProjectLookup.identifier(context)
-            let lookup = try await ProjectLookup(
-                identifier: identifier, reportingOrg: try page.code("reporting-org", maxLength: 100), store: store)
-            return try ActivitiesJSON.response(ActivitiesJSON.detail(lookup))
-        }
+    /// `GET /api/v1/activities`: the project list's page as JSON.
+    func apiActivities(_ request: Request) async throws -> Response {
+        let page = try PageRequest(request)
+        let filter = try ProjectFilter(page)
+        let result = try await store.activities(filter.query)
+        let usd = result.usd
+        return try ActivitiesJSON.response([
+            "total": result.total,
+            "next": ActivitiesJSON.nullable(result.next?.description),
+            "previous": ActivitiesJSON.nullable(result.previous?.description),
+            "usd": [
+                "contributions": usd?.contributions ?? "0", "approvals": usd?.approvals ?? "0",
+                "expenditure": usd?.expenditure ?? "0", "incomingFunds": usd?.incomingFunds ?? "0",
+                "unconverted": usd?.unconverted ?? 0,
+            ] as [String: Any],
+            "activities": result.activities.map { ActivitiesJSON.summary($0, among: result.activities) },
+        ])
+    }
+
+    /// `GET /api/v1/activities/{iati-identifier}`: what the project's page shows, as JSON.
+    func apiActivity(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let page = try PageRequest(request)
+        let identifier = try ProjectLookup.identifier(context)
+        let lookup = try await ProjectLookup(
+            identifier: identifier, reportingOrg: try page.code("reporting-org", maxLength: 100), store: store)
+        return try ActivitiesJSON.response(ActivitiesJSON.detail(lookup))
     }
 }
 
 /// The JSON of the activities endpoints, written with `JSONSerialization` so that absent values are explicit `null`s.
 enum ActivitiesJSON {
+    /// The object as JSON, its keys in snake_case like the rest of the API (`iati_identifier`).
     static func response(_ object: [String: Any]) throws -> Response {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(withJSONObject: snakeCased(object), options: [.sortedKeys, .withoutEscapingSlashes])
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     static func nullable(_ value: Any?) -> Any { value ?? NSNull() }
+
+    /// `datasetId` → `dataset_id`, in nested objects and arrays too.
+    static func snakeCased(_ value: Any) -> Any {
+        switch value {
+        case let object as [String: Any]:
+            return Dictionary(uniqueKeysWithValues: object.map { (snakeCase($0.key), snakeCased($0.value)) })
+        case let array as [Any]:
+            return array.map(snakeCased)
+        default:
+            return value
+        }
+    }
+
+    static func snakeCase(_ key: String) -> String {
+        var out = ""
+        for character in key {
+            if character.isUppercase {
+                out += "_" + character.lowercased()
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
 
     /// An activity as lists show it, with the addresses of its page and of its JSON.
     static func summary(_ activity: ActivitySummary, among others: [ActivitySummary] = []) -> [String: Any] {

@@ -9,6 +9,10 @@ extension Site {
     func apiEndpoints() -> [(route: APIRoute, handler: APIHandler)] {
         [
             (APIRoute(method: .get, path: "/api/v1", summary: "This index of the endpoints"), { _, _ in try self.apiIndex() }),
+            (APIRoute(method: .get, path: "/api/v1/activities", summary: "Activities with the project list's filters, search and cursor pagination"),
+             { request, _ in try await self.apiActivities(request) }),
+            (APIRoute(method: .get, path: "/api/v1/activities/**", summary: "One activity: everything its page shows"),
+             { request, context in try await self.apiActivity(request, context) }),
             (APIRoute(method: .get, path: "/api/v1/funding", summary: "Funding sums in US dollars by up to two dimensions"),
              { request, _ in try await self.apiFunding(PageRequest(request)) }),
             (APIRoute(method: .get, path: "/api/v1/partners", summary: "Funding partners with their contributions in a period"),
