@@ -46,8 +46,11 @@ class Links(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        # A form that posts (the upload) is not a link a GET can follow.
+        if tag == "form" and (attrs.get("method") or "get").lower() != "get":
+            return
         for name in ("href", "src", "action"):
-            if name in attrs and attrs[name] is not None and not (tag == "form" and name != "action"):
+            if attrs.get(name) is not None:
                 self.links.append(attrs[name])
 
 

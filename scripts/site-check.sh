@@ -22,6 +22,6 @@ done
 status=0
 python3 scripts/browser_check.py --base "$base" --out "$work/screenshots" || status=1
 if [[ -x scripts/schemathesis.sh ]]; then
-  scripts/schemathesis.sh --base "$base" || status=1
+  DEVCOOP_BIN="$bin" scripts/schemathesis.sh || status=1
 fi
 exit $status
