@@ -71,7 +71,7 @@ struct FundingBlocks {
     /// The CSV and Excel links of the funding table `measure` by `dimensions` under these filters.
     func downloads(_ measure: FundingQuery.Measure, by dimensions: [FundingQuery.Dimension]) -> [[String: Any]] {
         let base = [("measure", measure.rawValue)] + dimensions.map { ("by", $0.rawValue) } + filters.parameters
-        return FundingExport.Format.allCases.map { format in
+        return StreamedDownload.TableFormat.allCases.map { format in
             ["label": text("download_\(format.rawValue)"), "format": format.rawValue,
              "href": page.link("/funding/export", base + [("format", format.rawValue)])]
         }

@@ -7,24 +7,12 @@ import Tabular
 /// table as a file, streamed into the response as the writer produces it. The sums are the exact
 /// decimal text of the store (US dollars, not rounded thousands); names are in the request's language.
 struct FundingExport {
-    /// The file formats of an export.
-    enum Format: String, Sendable, CaseIterable {
-        case csv, xlsx
-
-        var contentType: String {
-            switch self {
-            case .csv: "text/csv; charset=utf-8"
-            case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        }
-    }
-
-    let format: Format
+    let format: StreamedDownload.TableFormat
     let filters: FundingFilters
     let query: FundingQuery
 
     init(_ page: PageRequest) throws {
-        guard let format = try page.choice("format", Format.self) else {
+        guard let format = try page.choice("format", StreamedDownload.TableFormat.self) else {
             throw WebError.badRequest("format is required: csv or xlsx")
         }
         self.format = format
@@ -43,10 +31,10 @@ struct FundingExport {
         query = filters.query(measure, by: dimensions)
     }
 
-    /// `funding-approvals-by-region-source-2020-2022.csv`.
+    /// `funding-approvals-by-region-source-2020-2022` (the format adds `.csv` or `.xlsx`).
     var fileName: String {
         let by = query.dimensions.isEmpty ? "" : "-by-" + query.dimensions.map(\.rawValue).joined(separator: "-")
-        return "funding-\(query.measure.rawValue)\(by)-\(filters.period.from)-\(filters.period.to).\(format.rawValue)"
+        return "funding-\(query.measure.rawValue)\(by)-\(filters.period.from)-\(filters.period.to)"
     }
 
     /// The response: headers now, the file's bytes as the writer hands them over.
@@ -55,30 +43,10 @@ struct FundingExport {
         let labels = FundingLabels(site: site, page: page)
         let columns = self.columns(site: site, page: page)
         let rows = report.rows.map { cells($0, labels: labels) }
-        let format = format
         let sheetName = site.text("measure_\(query.measure.rawValue)", page)
-        let body = ResponseBody { writer in
-            // The writer awaits each chunk before it goes on, from this one task: the sink never
-            // runs concurrently with itself, so handing it the response's writer is safe.
-            let output = BodyWriterBox(writer)
-            let sink: ByteSink = { bytes in try await output.write(ByteBuffer(bytes: bytes)) }
-            switch format {
-            case .csv:
-                let file = try CSVWriter(columns: columns, sink: sink)
-                for row in rows { try await file.writeRow(row) }
-                try await file.finish()
-            case .xlsx:
-                let file = try XLSXWriter(sheetName: sheetName, columns: columns, sink: sink)
-                for row in rows { try await file.writeRow(row) }
-                try await file.finish()
-            }
-            writer = output.writer
-            try await writer.finish(nil)
+        return StreamedDownload.table(format, fileName: fileName, sheetName: sheetName, columns: columns) { write in
+            try await write(rows)
         }
-        return Response(status: .ok, headers: [
-            .contentType: format.contentType,
-            .contentDisposition: "attachment; filename=\"\(fileName)\"",
-        ], body: body)
     }
 
     /// A code and a name column for each coded dimension, the partner's category with a partner,
@@ -137,22 +105,5 @@ struct FundingExport {
         let digits = String(abs(micro))
         let padded = String(repeating: "0", count: max(0, 7 - digits.count)) + digits
         return sign + padded.dropLast(6) + "." + padded.suffix(6)
-    }
-}
-
-/// The response's body writer, held where the export's sink can reach it.
-///
-/// `@unchecked Sendable` because `ByteSink` must be `@Sendable` while the writer is not: the
-/// export calls its sink from one task and awaits each call, so the writer is never used by two
-/// tasks at once.
-private final class BodyWriterBox: @unchecked Sendable {
-    var writer: any ResponseBodyWriter
-
-    init(_ writer: any ResponseBodyWriter) {
-        self.writer = writer
-    }
-
-    func write(_ buffer: ByteBuffer) async throws {
-        try await writer.write(buffer)
     }
 }
