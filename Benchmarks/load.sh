@@ -46,9 +46,9 @@ for scale in $scales; do
     rss_before=$(ps -o rss= -p "$server")
     timing=$(curl -s -o /dev/null -w '%{time_starttransfer} %{time_total} %{size_download}' "http://127.0.0.1:$port/projects/export?$export")
     rss_after=$(ps -o rss= -p "$server")
-    read -r first total bytes <<< "$timing"
+    read -r first_byte total bytes <<< "$timing"
     printf "scale %-3s export %-32s first byte %6.3f s, all %6.2f s, %5.1f MB, server RSS %d -> %d MB\n" \
-      "$scale" "$export" "$first" "$total" "$(python3 -c "print($bytes / 1048576)")" $((rss_before / 1024)) $((rss_after / 1024))
+      "$scale" "$export" "$first_byte" "$total" "$(python3 -c "print($bytes / 1048576)")" $((rss_before / 1024)) $((rss_after / 1024))
   done
   routes=("/" "/funding" "/projects" "/projects/$project" "/api/v1/activities?limit=50" "/api/v1/funding?by=partner&from=2020&to=2022")
 

@@ -33,14 +33,21 @@ struct ProjectLookup: Sendable {
     /// The activity published under `identifier`: by `reportingOrg` when given, else the one whose
     /// reporting organisation is the identifier's prefix (its owner, by IATI's rule), else the first stored.
     init(identifier: String, reportingOrg: String?, store: Store) async throws {
-        let candidates = try await store.activities(ActivityQuery(limit: 100, identifiers: [identifier])).activities
-        let chosen: ActivitySummary?
-        if let reportingOrg {
-            chosen = candidates.first { $0.reportingOrg == reportingOrg }
-        } else {
-            chosen = candidates.first { identifier.hasPrefix($0.reportingOrg + "-") } ?? candidates.first
+        // An import that replaces the activity between the two reads removes the id found first:
+        // look again (a few times) rather than answer 404 for a project that exists.
+        var found: (chosen: ActivitySummary, stored: StoredActivity, candidates: [ActivitySummary])?
+        for _ in 0..<3 where found == nil {
+            let candidates = try await store.activities(ActivityQuery(limit: 100, identifiers: [identifier])).activities
+            let chosen: ActivitySummary?
+            if let reportingOrg {
+                chosen = candidates.first { $0.reportingOrg == reportingOrg }
+            } else {
+                chosen = candidates.first { identifier.hasPrefix($0.reportingOrg + "-") } ?? candidates.first
+            }
+            guard let chosen else { break }
+            if let stored = try await store.activity(id: chosen.id) { found = (chosen, stored, candidates) }
         }
-        guard let chosen, let stored = try await store.activity(id: chosen.id) else {
+        guard let (chosen, stored, candidates) = found else {
             throw WebError.notFound("No project has the identifier \(PageRequest.quoted(identifier))"
                 + (reportingOrg.map { " under the reporting organisation \(PageRequest.quoted($0))" } ?? "") + ".")
         }

@@ -33,6 +33,7 @@ public enum WebServer {
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorPageMiddleware(site: site))
+        router.add(middleware: ResponseCacheMiddleware(cache: ResponseCache(), store: site.store))
         router.get("/health") { _, _ in
             _ = try await site.store.datasets(status: "none")
             return Response(status: .ok, headers: [.contentType: "application/json"],
