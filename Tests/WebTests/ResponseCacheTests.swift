@@ -47,7 +47,7 @@ struct ResponseCacheTests {
         let bodies = try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<20 {
                 group.addTask {
-                    let response = try await cache.answer("k") {
+                    let response = try await cache.answer("k", token: "1") {
                         computed.increment()
                         try await Task.sleep(for: .milliseconds(50))
                         return Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "answer")))
@@ -63,6 +63,37 @@ struct ResponseCacheTests {
         }
         #expect(bodies.count == 20 && bodies.allSatisfy { $0 == "answer" })
         #expect(computed.count == 1)
+    }
+}
+
+extension ResponseCacheTests {
+    @Test("while a changed answer is computed, other requests get the previous one; then the new one")
+    func previousAnswerWhileRecomputing() async throws {
+        let cache = ResponseCache()
+        func text(_ response: Response) async throws -> String {
+            let collector = TextCollector()
+            try await response.body.write(collector)
+            return collector.box.text
+        }
+        func plain(_ text: String) -> Response {
+            Response(status: .ok, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: text)))
+        }
+        #expect(try await text(cache.answer("k", token: "1") { plain("old") }) == "old")
+        let (started, startedSignal) = AsyncStream.makeStream(of: Void.self)
+        let (gate, opening) = AsyncStream.makeStream(of: Void.self)
+        let leader = Task {
+            try await text(cache.answer("k", token: "2") {
+                startedSignal.yield()
+                for await _ in gate { break }
+                return plain("new")
+            })
+        }
+        for await _ in started { break }
+        // The store changed (token 2) and its answer is being computed: the previous one, at once.
+        #expect(try await text(cache.answer("k", token: "2") { plain("computed twice") }) == "old")
+        opening.yield()
+        #expect(try await leader.value == "new")
+        #expect(try await text(cache.answer("k", token: "2") { plain("computed twice") }) == "new")
     }
 }
 

@@ -5,12 +5,15 @@ import Store
 /// Whole answers of pages and API reads, kept while the store does not change.
 ///
 /// The dashboard's pages aggregate the whole portfolio, and the portfolio changes only when a file
-/// is imported: an answer is kept under its URL, the request's `Accept-Language` and the store's
-/// ``Store/changeToken()``, so the first request after an import computes afresh. When many
-/// requests ask for the same missing answer at once, one computes it and the others wait for it.
-/// Bounded in bytes; the oldest answers go first.
+/// is imported: an answer is kept under its URL and the request's `Accept-Language`, with the
+/// store's ``Store/changeToken()`` it was computed at. The first request after an import computes
+/// afresh and waits for it; requests that arrive while that computation runs get the previous
+/// answer at once (an import's writes land in bursts, and waiting readers would pile up behind
+/// each one), so an answer is at most one computation behind the store. When there is no previous
+/// answer, they wait for the one being computed. Bounded in bytes; the oldest answers go first.
 final class ResponseCache: Sendable {
     struct Entry: Sendable {
+        var token: String
         var status: HTTPResponse.Status
         var headers: HTTPFields
         var body: ByteBuffer
@@ -22,8 +25,22 @@ final class ResponseCache: Sendable {
         var entries: [String: Entry] = [:]
         var order: [String] = []
         var bytes = 0
-        /// Requests waiting for an answer another request is computing.
-        var waiting: [String: [CheckedContinuation<Entry?, Never>]] = [:]
+        /// Keys being computed, with the requests waiting for them.
+        var computing: [String: [CheckedContinuation<Entry?, Never>]] = [:]
+
+        mutating func keep(_ key: String, _ entry: Entry, maxBytes: Int) {
+            if let old = entries.removeValue(forKey: key) {
+                bytes -= old.body.readableBytes
+                order.removeAll { $0 == key }
+            }
+            entries[key] = entry
+            order.append(key)
+            bytes += entry.body.readableBytes
+            while bytes > maxBytes, !order.isEmpty {
+                let oldest = order.removeFirst()
+                bytes -= entries.removeValue(forKey: oldest)?.body.readableBytes ?? 0
+            }
+        }
     }
 
     private let state = NIOLockedValueBox(State())
@@ -33,17 +50,19 @@ final class ResponseCache: Sendable {
         self.maxBytes = maxBytes
     }
 
-    /// The kept answer of `key`; else `compute`'s, kept when it is a whole 200 answer. Only one
-    /// `compute` runs per key at a time.
-    func answer(_ key: String, compute: () async throws -> Response) async throws -> Response {
+    /// The answer of `key` kept at `token`; else `compute`'s, kept when it is a whole 200 answer.
+    /// Only one `compute` runs per key at a time; meanwhile others get the key's previous answer.
+    func answer(_ key: String, token: String, compute: () async throws -> Response) async throws -> Response {
         enum Role { case hit(Entry), leader, follower }
         while true {
             let role: Role = state.withLockedValue { state in
-                if let entry = state.entries[key] { return .hit(entry) }
-                if state.waiting[key] == nil {
-                    state.waiting[key] = []
+                let kept = state.entries[key]
+                if let kept, kept.token == token { return .hit(kept) }
+                if state.computing[key] == nil {
+                    state.computing[key] = []
                     return .leader
                 }
+                if let kept { return .hit(kept) }
                 return .follower
             }
             switch role {
@@ -52,8 +71,8 @@ final class ResponseCache: Sendable {
             case .follower:
                 let entry: Entry? = await withCheckedContinuation { continuation in
                     let registered = state.withLockedValue { state -> Bool in
-                        guard state.waiting[key] != nil else { return false }
-                        state.waiting[key]!.append(continuation)
+                        guard state.computing[key] != nil else { return false }
+                        state.computing[key]!.append(continuation)
                         return true
                     }
                     if !registered { continuation.resume(returning: nil) }
@@ -65,7 +84,7 @@ final class ResponseCache: Sendable {
                 var entry: Entry?
                 defer { finish(key, with: entry) }
                 let response = try await compute()
-                guard response.status == .ok, let collected = try await Self.collect(response) else { return response }
+                guard response.status == .ok, let collected = try await Self.collect(response, token: token) else { return response }
                 entry = collected
                 return collected.response
             }
@@ -74,15 +93,9 @@ final class ResponseCache: Sendable {
 
     private func finish(_ key: String, with entry: Entry?) {
         let waiters = state.withLockedValue { state -> [CheckedContinuation<Entry?, Never>] in
-            let waiters = state.waiting.removeValue(forKey: key) ?? []
+            let waiters = state.computing.removeValue(forKey: key) ?? []
             if let entry, entry.body.readableBytes <= maxBytes / 8 {
-                state.entries[key] = entry
-                state.order.append(key)
-                state.bytes += entry.body.readableBytes
-                while state.bytes > maxBytes, !state.order.isEmpty {
-                    let oldest = state.order.removeFirst()
-                    state.bytes -= state.entries.removeValue(forKey: oldest)?.body.readableBytes ?? 0
-                }
+                state.keep(key, entry, maxBytes: maxBytes)
             }
             return waiters
         }
@@ -90,11 +103,11 @@ final class ResponseCache: Sendable {
     }
 
     /// The response's body read whole, for a response small enough to keep (never a download).
-    private static func collect(_ response: Response) async throws -> Entry? {
+    private static func collect(_ response: Response, token: String) async throws -> Entry? {
         guard response.headers[.contentDisposition] == nil else { return nil }
         let collector = BodyCollector()
         try await response.body.write(collector)
-        return Entry(status: response.status, headers: response.headers, body: collector.box.buffer)
+        return Entry(token: token, status: response.status, headers: response.headers, body: collector.box.buffer)
     }
 }
 
@@ -125,7 +138,7 @@ struct ResponseCacheMiddleware<Context: RequestContext>: RouterMiddleware {
         guard request.method == .get, !path.hasSuffix("/export"), !path.hasPrefix("/static/"), path != "/health" else {
             return try await next(request, context)
         }
-        let key = try await store.changeToken() + " " + (request.headers[.acceptLanguage] ?? "") + " " + request.uri.description
-        return try await cache.answer(key) { try await next(request, context) }
+        let key = (request.headers[.acceptLanguage] ?? "") + " " + request.uri.description
+        return try await cache.answer(key, token: try await store.changeToken()) { try await next(request, context) }
     }
 }
