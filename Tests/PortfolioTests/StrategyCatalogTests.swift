@@ -51,7 +51,8 @@ struct StrategyCatalogTests {
             #expect(CalendarDate.parse(value.date) != nil)
             #expect(!value.computed)
         }
-        #expect(catalog.values.first { $0.indicator == "dwcp-with-committee" }.map { ($0.value, $0.date) } == (52, "2022-09-15"))
+        let committees = try #require(catalog.values.first { $0.indicator == "dwcp-with-committee" })
+        #expect(committees.value == 52 && committees.date == "2022-09-15")
         #expect(catalog.values.first { $0.indicator == "rbsa-contributions" }?.value == 50.9)
         // Every computed measure is used by one indicator, and every indicator sits on a real pillar and action.
         #expect(Set(catalog.strategy.indicators.compactMap(\.computed)) == Set(ComputedMeasure.allCases))

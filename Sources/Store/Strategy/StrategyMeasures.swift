@@ -35,7 +35,9 @@ struct StrategyMeasures {
             return try await contributions(upTo: day, "modality = 'rbsa'") / 1_000_000
         case .unearmarkedShare:
             let total = try await contributions(upTo: day, "1 = 1")
-            return total == 0 ? nil : try await contributions(upTo: day, "modality = 'rbsa'") / total
+            guard total != 0 else { return nil }
+            let core = try await contributions(upTo: day, "modality = 'rbsa'")
+            return core / total
         case .topTwentyPartnersShare:
             let total = try await contributions(upTo: day, "1 = 1")
             guard total != 0 else { return nil }
