@@ -41,11 +41,13 @@ struct StrategyMeasures {
         case .topTwentyPartnersShare:
             let total = try await contributions(upTo: day, "1 = 1")
             guard total != 0 else { return nil }
+            // COALESCE: PostgreSQL sorts a NULL sum (nothing converted) first when descending.
             let top = try await database.sql.raw("""
                 SELECT \(sums("usd")) FROM (
                     SELECT SUM(usd_whole) AS usd_whole, SUM(usd_nanos) AS usd_nanos FROM portfolio_fact
                     WHERE type = '11' AND partner IS NOT NULL AND \(between(upTo: day))
-                    GROUP BY partner ORDER BY SUM(usd_whole) DESC, partner LIMIT 20) top
+                    GROUP BY partner
+                    ORDER BY COALESCE(SUM(usd_whole), 0) DESC, partner LIMIT 20) top
                 """).first()
             return try top.map { try number(Amount.Sum(row: $0, alias: "usd")) }.map { $0 / total }
         case .approvalsPerYear:
