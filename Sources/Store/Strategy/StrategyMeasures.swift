@@ -41,10 +41,11 @@ struct StrategyMeasures {
         case .topTwentyPartnersShare:
             let total = try await contributions(upTo: day, "1 = 1")
             guard total != 0 else { return nil }
-            // COALESCE: PostgreSQL sorts a NULL sum (nothing converted) first when descending.
+            // COALESCE: PostgreSQL sorts a NULL sum (nothing converted) first when descending. The inner
+            // sums are cast back to BIGINT: PostgreSQL's SUM of a BIGINT is NUMERIC, whose `/` is not integer division.
             let top = try await database.sql.raw("""
                 SELECT \(sums("usd")) FROM (
-                    SELECT SUM(usd_whole) AS usd_whole, SUM(usd_nanos) AS usd_nanos FROM portfolio_fact
+                    SELECT CAST(SUM(usd_whole) AS BIGINT) AS usd_whole, CAST(SUM(usd_nanos) AS BIGINT) AS usd_nanos FROM portfolio_fact
                     WHERE type = '11' AND partner IS NOT NULL AND \(between(upTo: day))
                     GROUP BY partner
                     ORDER BY COALESCE(SUM(usd_whole), 0) DESC, partner LIMIT 20) top
