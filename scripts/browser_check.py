@@ -32,6 +32,9 @@ PAGE_TYPES = [
     ("country", re.compile(r"^/countries/.+"), True),
     ("region", re.compile(r"^/regions/.+"), True),
     ("outcome", re.compile(r"^/outcomes/.+"), True),
+    ("strategy", re.compile(r"^/strategy$"), True),
+    ("dwcps", re.compile(r"^/dwcps$"), False),
+    ("dwcp", re.compile(r"^/dwcps/.+"), False),
     ("data", re.compile(r"^/data$"), False),
     ("dataset", re.compile(r"^/data/.+"), False),
 ]

@@ -13,6 +13,10 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case query
         /// An exchange rate file (bundled, given to `rates load`, or stored) cannot be read.
         case exchangeRates
+        /// A change the store refuses: an unknown pillar or indicator, a date that is not one, no author.
+        case invalidChange
+        /// What was asked for is not in the store (a strategy, a country programme).
+        case notFound
     }
 
     public var reason: Reason

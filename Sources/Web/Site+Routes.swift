@@ -10,6 +10,8 @@ extension Site {
         addProjects(to: router)
         addProject(to: router)
         addData(to: router)
+        addStrategy(to: router)
+        addProgrammes(to: router)
         addAPI(to: router)
     }
 }

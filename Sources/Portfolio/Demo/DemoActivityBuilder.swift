@@ -251,16 +251,8 @@ struct DemoActivityBuilder {
                                 "Tripartite steering committee of the Decent Work Country Programme"))
             }
         }
-        if project.kind == .project {
-            let number = project.outcome.isEnabling ? 9 : Int(project.outcome.code) ?? 9
-            let place: String
-            if project.countries.count == 1, let country = DemoCountry.find(project.countries[0]) {
-                let cycle = (country.programmes.firstIndex { $0.first <= project.signed.year && project.signed.year <= $0.last } ?? 0) + 1
-                place = country.code3 + String(cycle)
-            } else {
-                place = (project.countries.isEmpty ? project.region : project.countryRegion ?? .global).demoProjectPrefix + "1"
-            }
-            tags.append(tag(place + String(format: "%02d", number), vocabulary.cpo, "Country programme outcome"))
+        if let cpo = project.countryProgrammeOutcome {
+            tags.append(tag(cpo, vocabulary.cpo, "Country programme outcome"))
         }
         let goal: (String, String) = switch project.outcome {
         case .socialProtection: ("1", "No poverty")

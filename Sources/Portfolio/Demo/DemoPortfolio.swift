@@ -31,7 +31,7 @@ public struct DemoPortfolio: Sendable {
     public let seed: UInt64
     public let scale: Int
     private let random: DemoRandom
-    private let projects: [DemoProject]
+    let projects: [DemoProject]
 
     /// The reporting organisation: the ILO.
     public static let reportingOrg = DemoFigures.ilo

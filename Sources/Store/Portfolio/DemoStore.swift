@@ -4,8 +4,12 @@ import Portfolio
 
 /// A store holding the demo portfolio, made once: what `devcoop demo` serves.
 public enum DemoStore {
+    /// Who the demo's strategy and register are attributed to.
+    public static let demoAuthor = "devcoop demo"
+
     /// Writes the demo portfolio's files into a temporary folder and imports them (validated) into
-    /// a new SQLite store at `path`. The store appears whole or not at all: it is built beside
+    /// a new SQLite store at `path`, with the strategy 2020–25, its mid-term review and the register
+    /// of country programmes. The store appears whole or not at all: it is built beside
     /// `path` and moved there only when every file imported.
     public static func create(
         at path: String, seed: UInt64 = 1, scale: Int = 1, progress: (String) -> Void = { _ in }
@@ -14,7 +18,8 @@ public enum DemoStore {
         let folder = files.temporaryDirectory.appendingPathComponent("devcoop-demo-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
         defer { try? files.removeItem(at: folder) }
         progress("writing the demo portfolio (seed \(seed), scale \(scale))")
-        let written = try DemoFiles.write(try DemoPortfolio(seed: seed, scale: scale), to: folder)
+        let portfolio = try DemoPortfolio(seed: seed, scale: scale)
+        let written = try DemoFiles.write(portfolio, to: folder)
 
         let partial = path + ".partial"
         for suffix in ["", "-wal", "-shm"] { try? files.removeItem(atPath: partial + suffix) }
@@ -28,6 +33,9 @@ public enum DemoStore {
                 }
                 progress("imported \((file.path as NSString).lastPathComponent): \(report.activities) activities")
             }
+            try await store.loadStrategy(try StrategyCatalog.bundled(), by: demoAuthor)
+            let programmes = try await store.loadProgrammes(portfolio.programmeRegister(), by: demoAuthor)
+            progress("loaded the strategy 2020–25 with its mid-term review and \(programmes) country programmes")
             await store.close()
         } catch {
             await store.close()

@@ -37,6 +37,7 @@ enum Migrations {
         Migration(
             version: 5, name: "full-text search of narratives (trigrams)",
             sqlite: MigrationDDL.version5SQLite, postgres: MigrationDDL.version5PostgreSQL),
+        Migration(version: 6, name: "strategy, indicators, country programmes, change log", sqlite: MigrationDDL.version6),
     ]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }

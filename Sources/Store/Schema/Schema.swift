@@ -221,6 +221,7 @@ enum Schema {
     /// Every table, in the order rows are written.
     static let all = [dataset, activity] + activityProjections
         + [organisation, organisationBudget, datasetValidation, finding, exchangeRateFile, setting]
+        + strategyTables
 
     /// The tables that hang off a dataset row and go when it is replaced.
     static let datasetDetails = [datasetValidation, finding]
