@@ -13,6 +13,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case query
         /// An exchange rate file (bundled, given to `rates load`, or stored) cannot be read.
         case exchangeRates
+        /// No stored activity has the `iati-identifier` given.
+        case unknownProject
+        /// What was given to record is not valid: an unknown screening question or answer, a missing author.
+        case invalidInput
+        /// The project cannot take the pipeline status without a completed E&S screening.
+        case screeningRequired
     }
 
     public var reason: Reason

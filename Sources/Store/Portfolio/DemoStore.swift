@@ -28,6 +28,8 @@ public enum DemoStore {
                 }
                 progress("imported \((file.path as NSString).lastPathComponent): \(report.activities) activities")
             }
+            try await DemoScreenings.record(in: store, seed: seed)
+            progress("recorded the E&S screenings and pipeline statuses")
             await store.close()
         } catch {
             await store.close()

@@ -37,6 +37,8 @@ enum Migrations {
         Migration(
             version: 5, name: "full-text search of narratives (trigrams)",
             sqlite: MigrationDDL.version5SQLite, postgres: MigrationDDL.version5PostgreSQL),
+        // Version 6 is the strategy model's.
+        Migration(version: 7, name: "E&S screenings, their answers and measures, pipeline status history", sqlite: MigrationDDL.version7),
     ]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }
