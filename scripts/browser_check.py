@@ -32,6 +32,8 @@ PAGE_TYPES = [
     ("country", re.compile(r"^/countries/.+"), True),
     ("region", re.compile(r"^/regions/.+"), True),
     ("outcome", re.compile(r"^/outcomes/.+"), True),
+    ("screening", re.compile(r"^/screening$"), True),
+    ("results", re.compile(r"^/results$"), True),
     ("data", re.compile(r"^/data$"), False),
     ("dataset", re.compile(r"^/data/.+"), False),
 ]

@@ -10,6 +10,8 @@ extension Site {
         addProjects(to: router)
         addProject(to: router)
         addData(to: router)
+        addScreening(to: router)
+        addResults(to: router)
         addAPI(to: router)
     }
 }

@@ -2,17 +2,22 @@ import SQLKit
 
 extension Store {
     /// A token that changes whenever what the store answers may have changed: a file imported (or
-    /// refused: each attempt is a dataset) or a rate file loaded. A server keeps computed answers
+    /// refused: each attempt is a dataset), a rate file loaded, a screening recorded or a pipeline
+    /// status changed. A server keeps computed answers
     /// while it stays the same; one cheap query, on a read connection.
     public func changeToken() async throws -> String {
         try await read { database in
             let row = try await database.sql.raw("""
                 SELECT (SELECT COALESCE(MAX(id), 0) FROM dataset) AS datasets,
-                       (SELECT COALESCE(MAX(id), 0) FROM exchange_rate_file) AS rates
+                       (SELECT COALESCE(MAX(id), 0) FROM exchange_rate_file) AS rates,
+                       (SELECT COALESCE(MAX(id), 0) FROM screening) AS screenings,
+                       (SELECT COALESCE(MAX(id), 0) FROM pipeline_status) AS statuses
                 """).first()
             let datasets = try row?.decode(column: "datasets", as: Int.self) ?? 0
             let rates = try row?.decode(column: "rates", as: Int.self) ?? 0
-            return "\(datasets).\(rates)"
+            let screenings = try row?.decode(column: "screenings", as: Int.self) ?? 0
+            let statuses = try row?.decode(column: "statuses", as: Int.self) ?? 0
+            return "\(datasets).\(rates).\(screenings).\(statuses)"
         }
     }
 }
