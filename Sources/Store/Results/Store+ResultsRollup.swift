@@ -73,15 +73,18 @@ extension Store {
                 let reporting = try row.decode(column: "reporting", as: Int.self)
                 let measure = try row.decode(column: "measure", as: String.self)
                 let pillar = try row.decode(column: "pillar", as: Int.self)
+                let outcome = try keys.contains("outcome") ? row.decode(column: "outcome", as: String.self).nonEmpty : nil
+                let cpo = try keys.contains("cpo") ? row.decode(column: "cpo", as: String.self).nonEmpty : nil
+                let actual = try reporting > 0 ? sum("actual") : nil
                 return ResultsRollup.Row(
                     pillar: pillar == 0 ? nil : pillar,
-                    outcome: keys.contains("outcome") ? try row.decode(column: "outcome", as: String.self).nonEmpty : nil,
-                    cpo: keys.contains("cpo") ? try row.decode(column: "cpo", as: String.self).nonEmpty : nil,
+                    outcome: outcome,
+                    cpo: cpo,
                     indicator: try row.decode(column: "indicator", as: String.self),
                     measure: gap == .measuresDiffer ? nil : measure.nonEmpty,
                     year: try row.decode(column: "year", as: String.self).nonEmpty,
                     periods: try row.decode(column: "periods", as: Int.self), projects: try row.decode(column: "projects", as: Int.self),
-                    reporting: reporting, target: try sum("target"), actual: reporting > 0 ? try sum("actual") : nil, gap: gap)
+                    reporting: reporting, target: try sum("target"), actual: actual, gap: gap)
             }
         }
         return ResultsRollup(level: level, rows: rows.sorted(by: Self.rollupOrder))

@@ -127,12 +127,12 @@ extension Store {
             let base = first + offset * 200
             try await sql.insert(into: Schema.screening.name)
                 .columns("id", "iati_identifier", "checklist_version", "category", "rule", "screened_by", "screened_at")
-                .rows(chunk.enumerated().map { index, screening in
+                .rows(chunk.enumerated().map { index, screening -> [any SQLExpression] in
                     [SQLBind(base + index), SQLBind(screening.project), SQLBind(screening.checklistVersion),
                      SQLBind(screening.category.rawValue), SQLBind(screening.rule), SQLBind(screening.screenedBy), SQLBind(screening.screenedAt)]
                 }).run()
             let answers = chunk.enumerated().flatMap { index, screening in
-                screening.answers.enumerated().map { seq, answer in
+                screening.answers.enumerated().map { seq, answer -> [any SQLExpression] in
                     [SQLBind(base + index), SQLBind(seq), SQLBind(answer.question), SQLBind(answer.answer.rawValue)]
                 }
             }
@@ -140,7 +140,7 @@ extension Store {
                 try await sql.insert(into: Schema.screeningAnswer.name).columns("screening_id", "seq", "question", "answer").rows(rows).run()
             }
             let measures = chunk.enumerated().flatMap { index, screening in
-                screening.measures.enumerated().map { seq, measure in
+                screening.measures.enumerated().map { seq, measure -> [any SQLExpression] in
                     [SQLBind(base + index), SQLBind(seq), SQLBind(measure.id), SQLBind(measure.text)]
                 }
             }
@@ -158,7 +158,7 @@ extension Store {
         for (offset, chunk) in changes.chunked(500).enumerated() {
             let base = first + offset * 500
             try await sql.insert(into: Schema.pipelineStatus.name).columns("id", "iati_identifier", "status", "changed_by", "changed_at")
-                .rows(chunk.enumerated().map { index, change in
+                .rows(chunk.enumerated().map { index, change -> [any SQLExpression] in
                     [SQLBind(base + index), SQLBind(change.project), SQLBind(change.status.rawValue), SQLBind(change.changedBy),
                      SQLBind(change.changedAt)]
                 }).run()

@@ -122,7 +122,7 @@ extension Site {
              row.cpo.map(TabularCell.text) ?? .empty, .text(row.indicator), row.measure.map(TabularCell.text) ?? .empty,
              row.year.map(TabularCell.text) ?? .empty, row.target.map(TabularCell.number) ?? .empty,
              row.actual.map(TabularCell.number) ?? .empty, .integer(row.projects), .integer(row.reporting), .integer(row.periods),
-             row.gap.map { .text($0.englishReason) } ?? .empty]
+             row.gap.map { TabularCell.text($0.englishReason) } ?? .empty]
         }
         return StreamedDownload.table(
             format, fileName: "results-by-\(rollup.level.rawValue)", sheetName: "Results", columns: columns
