@@ -16,7 +16,7 @@ import Testing
 
     @Test(arguments: TestDatabase.engines)
     func byPillarSumsWhatAddsUpAndShowsTheRestWithItsReason(database: TestDatabase) async throws {
-        try await HandMadeResults.withStore(database) { store in
+        try await HandMadeResults.withStore(database) { (store: Store) async throws in
             let rollup = try await store.resultsRollup(by: .pillar)
             #expect(rollup.level == .pillar)
             let rows = rollup.rows
@@ -57,7 +57,7 @@ import Testing
 
     @Test(arguments: TestDatabase.engines)
     func byOutcomeAndCPOTheGroupsSplit(database: TestDatabase) async throws {
-        try await HandMadeResults.withStore(database) { store in
+        try await HandMadeResults.withStore(database) { (store: Store) async throws in
             let outcomes = try await store.resultsRollup(by: .outcome).rows
             let seven = row(outcomes, HandMadeResults.children, "2022", pillar: 1, outcome: "7")
             #expect(seven?.target == "300")

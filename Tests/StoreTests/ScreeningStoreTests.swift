@@ -13,7 +13,7 @@ import Testing
 
     @Test(arguments: TestDatabase.engines)
     func approvalIsRefusedWithoutAScreeningAndAllowedAfter(database: TestDatabase) async throws {
-        try await HandMadeResults.withStore(database) { store in
+        try await HandMadeResults.withStore(database) { (store: Store) async throws in
             try await store.setPipelineStatus(project: Self.project, to: .proposal, by: "A. Mensah", at: "2026-01-05T10:00:00Z")
             try await store.setPipelineStatus(project: Self.project, to: .appraisal, by: "A. Mensah", at: "2026-02-01T10:00:00Z")
             let refused = await #expect(throws: StoreError.self) {
@@ -46,7 +46,7 @@ import Testing
 
     @Test(arguments: TestDatabase.engines)
     func badInputIsRefusedWithItsReason(database: TestDatabase) async throws {
-        try await HandMadeResults.withStore(database) { store in
+        try await HandMadeResults.withStore(database) { (store: Store) async throws in
             let unknown = await #expect(throws: StoreError.self) {
                 try await store.recordScreening(project: "XM-DAC-41302-NONE", answers: Self.answers(), by: "L. Chen")
             }
@@ -75,7 +75,7 @@ import Testing
 
     @Test(arguments: TestDatabase.engines)
     func theRegisterCountsLatestScreeningsAndListsTheMissing(database: TestDatabase) async throws {
-        try await HandMadeResults.withStore(database) { store in
+        try await HandMadeResults.withStore(database) { (store: Store) async throws in
             _ = try await store.recordScreening(project: "XM-DAC-41302-T1", answers: Self.answers(["labour.conditions": "high"]), by: "L. Chen")
             // A second screening replaces the first in the register.
             _ = try await store.recordScreening(project: "XM-DAC-41302-T1", answers: Self.answers(), by: "L. Chen")
