@@ -32,9 +32,9 @@ enum HandMadeResults {
     }
 
     static func activity(_ id: String, outcome: String, cpo: String, country: String, transaction: Bool, _ indicators: [IndicatorSpec]) -> String {
-        let results = indicators.map { indicator in
+        let results: String = indicators.map { indicator -> String in
             let baseline = indicator.baseline.map { #"<baseline year="2021" iso-date="2021-01-01" value="\#($0)"/>"# } ?? ""
-            let periods = indicator.periods.map { year, target, actual in
+            let periods: String = indicator.periods.map { year, target, actual -> String in
                 "<period><period-start iso-date=\"\(year)-01-01\"/><period-end iso-date=\"\(year)-12-31\"/>"
                     + (target.map { "<target value=\"\($0)\"/>" } ?? "") + (actual.map { "<actual value=\"\($0)\"/>" } ?? "") + "</period>"
             }.joined()
@@ -95,7 +95,7 @@ enum HandMadeResults {
             try Data(xml.utf8).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
             let report = await store.importFile(at: file.path)
-            precondition(report.activities == 4, "the hand-made file did not import: \(report.error ?? "")")
+            precondition(report.activities == 4, "the hand-made file did not import: \(report.error ?? "")\n\(xml.split(separator: "\n", omittingEmptySubsequences: false).prefix(16).joined(separator: "\n"))")
             return try await body(store)
         }
     }

@@ -52,7 +52,7 @@ import Testing
             }
             #expect(unknown?.reason == .unknownProject)
             let question = await #expect(throws: StoreError.self) {
-                try await store.recordScreening(project: Self.project, answers: Self.answers(["labour.weather": "low"]), by: "L. Chen")
+                try await store.recordScreening(project: Self.project, answers: Self.answers().merging(["labour.weather": "low"]) { $1 }, by: "L. Chen")
             }
             #expect(question?.reason == .invalidInput)
             #expect(question?.message.contains("labour.weather") == true)
