@@ -35,6 +35,8 @@ PAGE_TYPES = [
     ("strategy", re.compile(r"^/strategy$"), True),
     ("dwcps", re.compile(r"^/dwcps$"), False),
     ("dwcp", re.compile(r"^/dwcps/.+"), False),
+    ("screening", re.compile(r"^/screening$"), True),
+    ("results", re.compile(r"^/results$"), True),
     ("data", re.compile(r"^/data$"), False),
     ("dataset", re.compile(r"^/data/.+"), False),
 ]

@@ -17,6 +17,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case invalidChange
         /// What was asked for is not in the store (a strategy, a country programme).
         case notFound
+        /// No stored activity has the `iati-identifier` given.
+        case unknownProject
+        /// What was given to record is not valid: an unknown screening question or answer, a missing author.
+        case invalidInput
+        /// The project cannot take the pipeline status without a completed E&S screening.
+        case screeningRequired
     }
 
     public var reason: Reason

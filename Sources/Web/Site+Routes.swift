@@ -12,6 +12,8 @@ extension Site {
         addData(to: router)
         addStrategy(to: router)
         addProgrammes(to: router)
+        addScreening(to: router)
+        addResults(to: router)
         addAPI(to: router)
     }
 }

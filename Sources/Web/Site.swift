@@ -58,7 +58,7 @@ public struct Site: Sendable {
     private func navigation(_ request: PageRequest) -> [[String: Any]] {
         let items: [(path: String, key: String)] = [
             ("/", "nav_overview"), ("/funding", "nav_funding"), ("/projects", "nav_projects"), ("/strategy", "nav_strategy"),
-            ("/dwcps", "nav_dwcps"), ("/data", "nav_data"),
+            ("/dwcps", "nav_dwcps"), ("/results", "nav_results"), ("/screening", "nav_screening"), ("/data", "nav_data"),
         ]
         return items.map { item in
             let current = item.path == "/" ? request.path == "/" : request.path.hasPrefix(item.path)

@@ -6,7 +6,7 @@ struct Devcoop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "devcoop",
         abstract: "Run and publish a development cooperation portfolio on the IATI Standard.",
-        subcommands: [ImportCommand.self, ValidateCommand.self, ExportCommand.self, StatsCommand.self, ReportCommand.self, RatesCommand.self, StrategyCommand.self, DWCPCommand.self, DemoCommand.self, ServeCommand.self, BenchCommand.self])
+        subcommands: [ImportCommand.self, ValidateCommand.self, ExportCommand.self, StatsCommand.self, ReportCommand.self, RatesCommand.self, StrategyCommand.self, DWCPCommand.self, ScreeningCommand.self, ProjectCommand.self, ResultsCommand.self, DemoCommand.self, ServeCommand.self, BenchCommand.self])
 }
 
 @main

@@ -36,6 +36,8 @@ public enum DemoStore {
             try await store.loadStrategy(try StrategyCatalog.bundled(), by: demoAuthor)
             let programmes = try await store.loadProgrammes(portfolio.programmeRegister(), by: demoAuthor)
             progress("loaded the strategy 2020–25 with its mid-term review and \(programmes) country programmes")
+            try await DemoScreenings.record(in: store, seed: seed)
+            progress("recorded the E&S screenings and pipeline statuses")
             await store.close()
         } catch {
             await store.close()

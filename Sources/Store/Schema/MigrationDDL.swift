@@ -237,4 +237,28 @@ enum MigrationDDL {
         CREATE EXTENSION IF NOT EXISTS pg_trgm;
         CREATE INDEX "narrative_text_trgm" ON "narrative" USING gin ("text" gin_trgm_ops);
         """
+
+    /// E&S screening (seed §34) and the agency's pipeline: each screening of a project (an IATI
+    /// activity by its `iati-identifier`, so that it outlives re-imports) with its answers and the
+    /// measures it requires, and every status change of the project, dated and attributed.
+    static let version7 = """
+        CREATE TABLE "screening" (
+            "id" INTEGER PRIMARY KEY NOT NULL, "iati_identifier" TEXT NOT NULL, "checklist_version" INTEGER NOT NULL,
+            "category" TEXT NOT NULL, "rule" INTEGER NOT NULL, "screened_by" TEXT NOT NULL, "screened_at" TEXT NOT NULL
+        );
+        CREATE INDEX "screening_iati_identifier" ON "screening" ("iati_identifier");
+        CREATE TABLE "screening_answer" (
+            "screening_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "question" TEXT NOT NULL, "answer" TEXT NOT NULL
+        );
+        CREATE INDEX "screening_answer_screening_id" ON "screening_answer" ("screening_id");
+        CREATE TABLE "screening_measure" (
+            "screening_id" INTEGER NOT NULL, "seq" INTEGER NOT NULL, "measure" TEXT NOT NULL, "text" TEXT NOT NULL
+        );
+        CREATE INDEX "screening_measure_screening_id" ON "screening_measure" ("screening_id");
+        CREATE TABLE "pipeline_status" (
+            "id" INTEGER PRIMARY KEY NOT NULL, "iati_identifier" TEXT NOT NULL, "status" TEXT NOT NULL,
+            "changed_by" TEXT NOT NULL, "changed_at" TEXT NOT NULL
+        );
+        CREATE INDEX "pipeline_status_iati_identifier" ON "pipeline_status" ("iati_identifier");
+        """
 }

@@ -38,6 +38,7 @@ enum Migrations {
             version: 5, name: "full-text search of narratives (trigrams)",
             sqlite: MigrationDDL.version5SQLite, postgres: MigrationDDL.version5PostgreSQL),
         Migration(version: 6, name: "strategy, indicators, country programmes, change log", sqlite: MigrationDDL.version6),
+        Migration(version: 7, name: "E&S screenings, their answers and measures, pipeline status history", sqlite: MigrationDDL.version7),
     ]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }

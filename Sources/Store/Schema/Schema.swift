@@ -218,10 +218,48 @@ enum Schema {
         ],
         indexes: [["dataset_id"], ["activity_identifier"]])
 
+    /// Each E&S screening of a project (by `iati-identifier`): who, when, which checklist, what category.
+    static let screening = Table(
+        name: "screening",
+        columns: [
+            .id("id"), .text("iati_identifier", notNull: true), .integer("checklist_version", notNull: true),
+            .text("category", notNull: true), .integer("rule", notNull: true), .text("screened_by", notNull: true),
+            .text("screened_at", notNull: true),
+        ],
+        primaryKey: "id", indexes: [["iati_identifier"]])
+
+    /// A screening's answer to each question of its checklist.
+    static let screeningAnswer = Table(
+        name: "screening_answer",
+        columns: [
+            .integer("screening_id", notNull: true), .integer("seq", notNull: true), .text("question", notNull: true),
+            .text("answer", notNull: true),
+        ],
+        indexes: [["screening_id"]])
+
+    /// The measures a screening requires, in order.
+    static let screeningMeasure = Table(
+        name: "screening_measure",
+        columns: [
+            .integer("screening_id", notNull: true), .integer("seq", notNull: true), .text("measure", notNull: true),
+            .text("text", notNull: true),
+        ],
+        indexes: [["screening_id"]])
+
+    /// Every pipeline status a project took, dated and attributed; the newest is its status.
+    static let pipelineStatus = Table(
+        name: "pipeline_status",
+        columns: [
+            .id("id"), .text("iati_identifier", notNull: true), .text("status", notNull: true),
+            .text("changed_by", notNull: true), .text("changed_at", notNull: true),
+        ],
+        primaryKey: "id", indexes: [["iati_identifier"]])
+
     /// Every table, in the order rows are written.
     static let all = [dataset, activity] + activityProjections
         + [organisation, organisationBudget, datasetValidation, finding, exchangeRateFile, setting]
         + strategyTables
+        + [screening, screeningAnswer, screeningMeasure, pipelineStatus]
 
     /// The tables that hang off a dataset row and go when it is replaced.
     static let datasetDetails = [datasetValidation, finding]

@@ -13,11 +13,14 @@ extension Site {
             let identifier = try ProjectLookup.identifier(context)
             let lookup = try await ProjectLookup(
                 identifier: identifier, reportingOrg: try page.code("reporting-org", maxLength: 100), store: store)
-            return try project(page, lookup, textLanguage: try page.code("text-lang", maxLength: 20))
+            async let screenings = store.screenings(project: lookup.stored.summary.iatiIdentifier)
+            async let pipeline = store.pipelineHistory(project: lookup.stored.summary.iatiIdentifier)
+            return try project(page, lookup, textLanguage: try page.code("text-lang", maxLength: 20),
+                               screening: screeningSection(try await screenings, try await pipeline, page))
         }
     }
 
-    private func project(_ page: PageRequest, _ lookup: ProjectLookup, textLanguage: String?) throws -> Response {
+    private func project(_ page: PageRequest, _ lookup: ProjectLookup, textLanguage: String?, screening: [String: Any]) throws -> Response {
         let summary = lookup.stored.summary
         let activity = lookup.stored.activity
         let defaultLang = activity.lang ?? summary.defaultLang
@@ -163,6 +166,7 @@ extension Site {
             "related": related, "hasRelated": !related.isEmpty,
             "findings": findings, "hasFindings": !findings.isEmpty,
             "findingsCapped": lookup.findings.count >= ProjectLookup.maxFindings,
+            "screening": screening,
         ]), for: page)
     }
 
