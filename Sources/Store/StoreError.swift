@@ -13,14 +13,12 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case query
         /// An exchange rate file (bundled, given to `rates load`, or stored) cannot be read.
         case exchangeRates
-        /// A change the store refuses: an unknown pillar or indicator, a date that is not one, no author.
+        /// A change the store refuses: an unknown pillar, indicator or screening question, a date that is not one, no author.
         case invalidChange
         /// What was asked for is not in the store (a strategy, a country programme).
         case notFound
         /// No stored activity has the `iati-identifier` given.
         case unknownProject
-        /// What was given to record is not valid: an unknown screening question or answer, a missing author.
-        case invalidInput
         /// The project cannot take the pipeline status without a completed E&S screening.
         case screeningRequired
     }

@@ -54,16 +54,16 @@ import Testing
             let question = await #expect(throws: StoreError.self) {
                 try await store.recordScreening(project: Self.project, answers: Self.answers().merging(["labour.weather": "low"]) { $1 }, by: "L. Chen")
             }
-            #expect(question?.reason == .invalidInput)
+            #expect(question?.reason == .invalidChange)
             #expect(question?.message.contains("labour.weather") == true)
             let answer = await #expect(throws: StoreError.self) {
                 try await store.recordScreening(project: Self.project, answers: Self.answers(["gender.seah": "maybe"]), by: "L. Chen")
             }
-            #expect(answer?.reason == .invalidInput)
+            #expect(answer?.reason == .invalidChange)
             let author = await #expect(throws: StoreError.self) {
                 try await store.setPipelineStatus(project: Self.project, to: .proposal, by: "  ")
             }
-            #expect(author?.reason == .invalidInput)
+            #expect(author?.reason == .invalidChange)
             let status = await #expect(throws: StoreError.self) {
                 try await store.setPipelineStatus(project: "XM-DAC-41302-NONE", to: .proposal, by: "A. Mensah")
             }

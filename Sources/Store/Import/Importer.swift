@@ -98,7 +98,7 @@ struct Importer {
             switch error.reason {
             case .location: return (.io, nil)
             case .database, .schemaTooNew, .closed: return (.database, nil)
-            case .query, .exchangeRates, .invalidChange, .notFound, .unknownProject, .invalidInput, .screeningRequired: return (.internal, nil)
+            case .query, .exchangeRates, .invalidChange, .notFound, .unknownProject, .screeningRequired: return (.internal, nil)
             }
         case is CancellationError, is Producer.Cancelled: return (.cancelled, nil)
         case is SQLiteError, is PSQLError, is DecodingError: return (.database, nil)

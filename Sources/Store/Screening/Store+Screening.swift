@@ -6,7 +6,7 @@ extension Store {
     /// Records a completed E&S screening of `project` with the checklist in force: `answers` maps
     /// every question id to `no`, `low`, `medium` or `high`. Returns the screening with its
     /// category and measures.
-    /// - Throws: ``StoreError`` `.unknownProject`, or `.invalidInput` for a missing author, an
+    /// - Throws: ``StoreError`` `.unknownProject`, or `.invalidChange` for a missing author, an
     ///   unknown question or answer, or a question left unanswered.
     public func recordScreening(
         project: String, answers: [String: String], by author: String, checklist: ScreeningChecklist = .current,
@@ -17,7 +17,7 @@ extension Store {
         do {
             assessment = try checklist.assess(text: answers)
         } catch {
-            throw StoreError(.invalidInput, error.message)
+            throw StoreError(.invalidChange, error.message)
         }
         let screening = Screening(
             project: project, checklistVersion: checklist.version, category: assessment.category, rule: assessment.rule,
@@ -64,7 +64,7 @@ extension Store {
 
     /// Moves `project` to `status`. A status from approval on (``PipelineStatus/requiresScreening``)
     /// needs a completed screening of the project, checked in the same transaction as the write.
-    /// - Throws: ``StoreError`` `.screeningRequired`, `.unknownProject`, `.invalidInput` (no author).
+    /// - Throws: ``StoreError`` `.screeningRequired`, `.unknownProject`, `.invalidChange` (no author).
     @discardableResult
     public func setPipelineStatus(
         project: String, to status: PipelineStatus, by author: String, at time: String? = nil
@@ -98,12 +98,6 @@ extension Store {
     /// Whether a stored activity has `project` as its `iati-identifier`.
     public func hasProject(_ project: String) async throws -> Bool {
         try await read { database in try await Self.projectExists(project, in: database) }
-    }
-
-    static func author(_ author: String) throws -> String {
-        let trimmed = author.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw StoreError(.invalidInput, "say who makes the change (--by NAME)") }
-        return trimmed
     }
 
     static func projectExists(_ project: String, in database: Database) async throws -> Bool {

@@ -5,12 +5,12 @@ import SQLKit
 extension Store {
     /// Registers a new country programme; its code must not be registered yet.
     public func addProgramme(_ programme: CountryProgramme, by author: String) async throws {
-        try await writeProgrammes([programme], by: author, mode: .add)
+        _ = try await writeProgrammes([programme], by: author, mode: .add)
     }
 
     /// Registers a new version of a programme already registered (its code); the earlier stays in the history.
     public func updateProgramme(_ programme: CountryProgramme, by author: String) async throws {
-        try await writeProgrammes([programme], by: author, mode: .update)
+        _ = try await writeProgrammes([programme], by: author, mode: .update)
     }
 
     /// Registers the programmes not registered yet, in one transaction (the demo's register);
