@@ -33,6 +33,7 @@ PAGE_TYPES = [
     ("region", re.compile(r"^/regions/.+"), True),
     ("outcome", re.compile(r"^/outcomes/.+"), True),
     ("strategy", re.compile(r"^/strategy$"), True),
+    ("review", re.compile(r"^/strategy/review$"), True),
     ("dwcps", re.compile(r"^/dwcps$"), False),
     ("dwcp", re.compile(r"^/dwcps/.+"), False),
     ("screening", re.compile(r"^/screening$"), True),

@@ -2,12 +2,12 @@
 # Installs what DevCoop needs beyond Swift, only when it is missing (safe to run again).
 #   scripts/setup.sh          build needs: libxml2-dev, zlib1g-dev, pkg-config; xmllint for the benchmarks
 #   scripts/setup.sh --tests  also PostgreSQL 15 (+ contrib) for the test suite, Chromium and CJK
-#                             fonts for the browser check, curl
+#                             fonts for the browser check and the review PDFs, curl, poppler-utils (pdftotext)
 set -euo pipefail
 
 packages=(libxml2-dev zlib1g-dev pkg-config libxml2-utils)
 if [[ "${1:-}" == "--tests" ]]; then
-  packages+=(postgresql postgresql-contrib chromium fonts-noto-cjk curl)
+  packages+=(postgresql postgresql-contrib chromium fonts-noto-cjk curl poppler-utils)
 fi
 
 missing=()

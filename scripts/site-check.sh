@@ -2,7 +2,7 @@
 # The dashboard checked from outside, as visitors and API clients see it: serves the demo
 # portfolio, then runs the headless-browser check (console errors, broken links, missing charts,
 # screenshots in English and Chinese under .build-browser/screenshots) and Schemathesis against
-# /openapi.json. Run by scripts/test.sh after the unit tests; needs a built devcoop.
+# /openapi.json, and prints the review document to PDF (en, zh). Run by scripts/test.sh after the unit tests; needs a built devcoop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${DEVCOOP_BIN:-$(swift build --show-bin-path)/devcoop}"
@@ -21,6 +21,21 @@ done
 
 status=0
 python3 scripts/browser_check.py --base "$base" --out "$work/screenshots" || status=1
+# The review document printed to PDF in English and Chinese: its text must be there (a PDF of
+# empty boxes has none) and the Chinese one must embed a CJK font.
+for lang in en zh; do
+  pdf="$work/review-$lang.pdf"
+  if ! "$bin" report review --db "$work/demo.sqlite" --as-of 2023-02-15 --lang "$lang" -o "$pdf"; then
+    echo "the review in $lang was not printed" >&2; status=1; continue
+  fi
+  expected=$([[ $lang == zh ]] && echo "支柱领域 3：供资伙伴关系" || echo "Pillar 3: Funding partnerships")
+  if ! pdftotext "$pdf" - | tr -s ' \n' ' ' | grep -qF "$expected"; then
+    echo "$pdf: the text \"$expected\" is missing" >&2; status=1
+  fi
+  if [[ $lang == zh ]] && ! pdffonts "$pdf" | grep -qi "cjk"; then
+    echo "$pdf: no CJK font embedded" >&2; status=1
+  fi
+done
 if [[ -x scripts/schemathesis.sh ]]; then
   DEVCOOP_BIN="$bin" scripts/schemathesis.sh || status=1
 fi

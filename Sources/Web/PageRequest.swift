@@ -23,6 +23,14 @@ struct PageRequest: Sendable {
         language = Language.negotiate(query: lang, acceptLanguage: request.headers[.acceptLanguage])
     }
 
+    /// A request made without HTTP, for a document written by the command line: its links carry the language.
+    init(path: String, language: Language, parameters: [(name: String, value: String)] = []) {
+        self.path = path
+        self.parameters = parameters + [("lang", language.rawValue)]
+        self.language = language
+        languageInURL = true
+    }
+
     /// The last value of `name`, `nil` when absent or empty.
     func string(_ name: String) -> String? {
         guard let value = parameters.last(where: { $0.name == name })?.value, !value.isEmpty else { return nil }

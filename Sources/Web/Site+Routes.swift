@@ -11,6 +11,7 @@ extension Site {
         addProject(to: router)
         addData(to: router)
         addStrategy(to: router)
+        addReview(to: router)
         addProgrammes(to: router)
         addScreening(to: router)
         addResults(to: router)

@@ -6,7 +6,7 @@ import Store
 /// `devcoop report`: the agency's analytics.
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Report on the portfolio.", subcommands: [FundingReportCommand.self])
+        commandName: "report", abstract: "Report on the portfolio.", subcommands: [FundingReportCommand.self, ReviewReportCommand.self])
 }
 
 extension FundingQuery.Measure: ExpressibleByArgument {}

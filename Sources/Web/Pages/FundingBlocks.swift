@@ -63,9 +63,38 @@ struct FundingBlocks {
             })
     }
 
+    /// A column chart of approvals by year (figures 1–3: one series, or stacked by a second
+    /// dimension) with its data table and downloads; `key` names its title and description texts.
+    func columnFigure(_ id: String, _ key: String, _ data: ChartData, layout: BarLayout, report: FundingReport) -> [String: Any] {
+        let period = filters.period.label
+        let title = text(key, period)
+        let chart = BarChart(title: title, description: text("\(key)_desc", period), data: data, format: .thousands,
+                             layout: layout, valueAxisLabel: text("usd_thousands"), noDataText: text("no_data"))
+        let table = DataTable(caption: title, data: data, format: .thousands, categoryHeader: text("year"),
+                              totalsLabel: text("total"), categoryTotalsLabel: data.series.count > 1 ? text("total") : nil)
+        return chartBlock(id: id, svg: chart.svg(id: id), table: table.html(id: "\(id)-data"), reports: [report],
+                          downloads: downloads(.approvals, by: report.dimensions), title: title)
+    }
+
+    /// Figure 4: approvals by region, each bar split by funding source.
+    func regionSourceFigure(_ report: FundingReport) -> [String: Any] {
+        let id = "approvals-by-region-source"
+        let period = filters.period.label
+        let title = text("fig_region_source", period)
+        let data = crossData(report)
+        let chart = HorizontalBarChart(
+            title: title, description: text("fig_region_source_desc", period), data: data, format: .thousands,
+            layout: .stacked, valueAxisLabel: text("usd_thousands"), noDataText: text("no_data"))
+        let table = DataTable(caption: title, data: data, format: .thousands, categoryHeader: text("filter_region"),
+                              totalsLabel: text("total"), categoryTotalsLabel: text("total"))
+        return chartBlock(id: id, svg: chart.svg(id: id), table: table.html(id: "\(id)-data"), reports: [report],
+                          downloads: downloads(.approvals, by: report.dimensions), title: title)
+    }
+
     /// A chart and its data one click away, with download links and notes.
-    func chartBlock(id: String, svg: String, table: String, reports: [FundingReport], downloads: [[String: Any]]) -> [String: Any] {
-        ["id": id, "svg": svg, "table": table, "notes": reports.flatMap(notes), "downloads": downloads]
+    func chartBlock(id: String, svg: String, table: String, reports: [FundingReport], downloads: [[String: Any]],
+                    title: String = "") -> [String: Any] {
+        ["id": id, "svg": svg, "table": table, "notes": reports.flatMap(notes), "downloads": downloads, "title": title]
     }
 
     /// The CSV and Excel links of the funding table `measure` by `dimensions` under these filters.
@@ -123,7 +152,7 @@ struct FundingBlocks {
             title: title, description: description,
             data: chartData(report, seriesName: text("usd_thousands")), format: .thousands, layout: .single,
             valueAxisLabel: text("usd_thousands"), noDataText: text("no_data"))
-        return ["id": id, "svg": chart.svg(id: id), "ranked": rankedTable(report, id: "\(id)-data", caption: title)]
+        return ["id": id, "svg": chart.svg(id: id), "ranked": rankedTable(report, id: "\(id)-data", caption: title), "title": title]
     }
 }
 

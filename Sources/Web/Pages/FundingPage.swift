@@ -34,37 +34,14 @@ extension Site {
 
         let blocks = FundingBlocks(site: self, page: page, filters: filters)
         let period = filters.period.label
-        let thousands = text("usd_thousands", page)
-        func columns(_ id: String, _ key: String, _ data: ChartData, layout: BarLayout, report: FundingReport,
-                     by dimensions: [FundingQuery.Dimension]) -> [String: Any] {
-            let title = text(key, page, period)
-            let chart = BarChart(title: title, description: text("\(key)_desc", page, period), data: data, format: .thousands,
-                                 layout: layout, valueAxisLabel: thousands, noDataText: text("no_data", page))
-            let table = DataTable(caption: title, data: data, format: .thousands, categoryHeader: text("year", page),
-                                  totalsLabel: text("total", page), categoryTotalsLabel: data.series.count > 1 ? text("total", page) : nil)
-            return blocks.chartBlock(id: id, svg: chart.svg(id: id), table: table.html(id: "\(id)-data"), reports: [report],
-                                     downloads: blocks.downloads(.approvals, by: dimensions))
-        }
-
         let years = try await byYear
-        let fig1 = columns("approvals-by-year", "fig_approvals_year", blocks.yearData([(text("approvals_usd_thousands", page), years)]),
-                           layout: .single, report: years, by: [.year])
-        let fig2 = columns("approvals-by-source", "fig_approvals_source", blocks.crossData(try await yearSource),
-                           layout: .stacked, report: try await yearSource, by: [.year, .source])
-        let fig3 = columns("approvals-by-region", "fig_approvals_region", blocks.crossData(try await yearRegion),
-                           layout: .stacked, report: try await yearRegion, by: [.year, .region])
-
-        let crossTab = try await regionSource
-        let fig4Title = text("fig_region_source", page, period)
-        let fig4Data = blocks.crossData(crossTab)
-        let fig4Chart = HorizontalBarChart(
-            title: fig4Title, description: text("fig_region_source_desc", page, period), data: fig4Data, format: .thousands,
-            layout: .stacked, valueAxisLabel: thousands, noDataText: text("no_data", page))
-        let fig4Table = DataTable(caption: fig4Title, data: fig4Data, format: .thousands, categoryHeader: text("filter_region", page),
-                                  totalsLabel: text("total", page), categoryTotalsLabel: text("total", page))
-        let fig4 = blocks.chartBlock(id: "approvals-by-region-source", svg: fig4Chart.svg(id: "approvals-by-region-source"),
-                                     table: fig4Table.html(id: "approvals-by-region-source-data"), reports: [crossTab],
-                                     downloads: blocks.downloads(.approvals, by: [.region, .source]))
+        let fig1 = blocks.columnFigure("approvals-by-year", "fig_approvals_year",
+                                       blocks.yearData([(text("approvals_usd_thousands", page), years)]), layout: .single, report: years)
+        let fig2 = blocks.columnFigure("approvals-by-source", "fig_approvals_source", blocks.crossData(try await yearSource),
+                                       layout: .stacked, report: try await yearSource)
+        let fig3 = blocks.columnFigure("approvals-by-region", "fig_approvals_region", blocks.crossData(try await yearRegion),
+                                       layout: .stacked, report: try await yearRegion)
+        let fig4 = blocks.regionSourceFigure(try await regionSource)
 
         let fig5 = blocks.rankedChart(try await outcomes, id: "expenditure-by-outcome", title: text("fig_expenditure_outcome", page, period),
                                       description: text("fig_expenditure_outcome_desc", page, period))

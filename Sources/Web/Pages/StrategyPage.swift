@@ -40,7 +40,7 @@ extension Site {
                 "actions": pillar.pillar.actions.map { action in
                     ["code": "\(number).\(action.number)", "text": chosen(action.text)] as [String: Any]
                 },
-                "latest": pillar.latest.map { assessmentValues($0, page) },
+                "latest": pillar.latest.map { assessmentValues($0, page) } as Any,
                 "indicators": indicators,
                 "charts": indicators.compactMap { $0["chart"] },
                 "history": pillar.history.map { assessmentValues($0, page) },
@@ -51,13 +51,14 @@ extension Site {
             "period": text("strategy_period", page, review.strategy.start, review.strategy.end),
             "asOf": review.asOf,
             "asOfNote": text("as_of_note", page, review.asOf),
+            "reviewHref": page.link("/strategy/review", [("as-of", review.asOf)]),
             "action": page.path,
             "langParam": (page.languageInURL ? page.language.rawValue : nil) as Any,
             "pillars": pillars,
         ], for: page)
     }
 
-    private func assessmentValues(_ assessment: ProgressAssessment, _ page: PageRequest) -> [String: Any] {
+    func assessmentValues(_ assessment: ProgressAssessment, _ page: PageRequest) -> [String: Any] {
         let lang = page.language.rawValue
         return TemplateValues.cleaned([
             "date": assessment.date,
@@ -67,12 +68,12 @@ extension Site {
             "text": assessment.narrative.text(lang),
             "fallback": !assessment.narrative.has(lang),
             "by": assessment.recordedBy,
-            "dataAsOf": assessment.dataAsOf.map { text("data_as_of", page, $0) },
+            "dataAsOf": assessment.dataAsOf.map { text("data_as_of", page, $0) } as Any,
             "evidence": assessment.evidence.joined(separator: ", "),
         ])
     }
 
-    private func indicatorValues(_ review: IndicatorReview, pillar: Int, page: PageRequest, asOf: String) -> [String: Any] {
+    func indicatorValues(_ review: IndicatorReview, pillar: Int, page: PageRequest, asOf: String) -> [String: Any] {
         let indicator = review.indicator
         let format = Self.valueFormat(indicator.unit)
         let title = indicator.title.text(page.language.rawValue)
