@@ -21,8 +21,8 @@ done
 
 status=0
 python3 scripts/browser_check.py --base "$base" --out "$work/screenshots" || status=1
-# The review document printed to PDF in English and Chinese: its text must be there (a PDF of
-# empty boxes has none) and the Chinese one must embed a CJK font.
+# The review document printed to PDF in English and Chinese: its text must be there, and a font
+# that covers Chinese must be installed (else Chromium prints empty boxes).
 for lang in en zh; do
   pdf="$work/review-$lang.pdf"
   if ! "$bin" report review --db "$work/demo.sqlite" --as-of 2023-02-15 --lang "$lang" -o "$pdf"; then
@@ -32,8 +32,8 @@ for lang in en zh; do
   if ! pdftotext "$pdf" - | tr -s ' \n' ' ' | grep -qF "$expected"; then
     echo "$pdf: the text \"$expected\" is missing" >&2; status=1
   fi
-  if [[ $lang == zh ]] && ! pdffonts "$pdf" | grep -qi "cjk"; then
-    echo "$pdf: no CJK font embedded" >&2; status=1
+  if [[ $lang == zh ]] && ! fc-list :lang=zh family | grep -q .; then
+    echo "no font covers Chinese (fonts-noto-cjk): $pdf shows empty boxes" >&2; status=1
   fi
 done
 if [[ -x scripts/schemathesis.sh ]]; then
