@@ -15,21 +15,13 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The store: an SQLite file path or a postgres:// URL.")
     var db = "devcoop.sqlite"
 
-    @Flag(help: "Print one JSON document: every file's result, then the totals.")
-    var json = false
-
-    @Flag(help: "Print one compact JSON object per file per line, then one with the totals.")
-    var jsonLines = false
+    @OptionGroup var output: JSONOutputOptions
 
     @Flag(inversion: .prefixedNo, help: "Validate each file (schema, codelists, rulesets) and store its findings with it.")
     var validate = true
 
     @Argument(help: "IATI XML files (gzip-compressed ones too), or folders searched recursively for .xml and .xml.gz files.")
     var paths: [String]
-
-    func validate() throws {
-        if json && jsonLines { throw ValidationError("--json and --json-lines cannot be used together") }
-    }
 
     /// What every file adds up to.
     struct Totals {
@@ -72,7 +64,7 @@ struct ImportCommand: AsyncParsableCommand {
         let store = try await Store.openForCommand(db)
         let validator = validate ? try Validator() : nil
         let started = Date()
-        var stream = json || jsonLines ? FileReportStream(lines: jsonLines) : nil
+        var stream = output.stream()
         var totals = Totals()
         for (index, path) in files.enumerated() {
             let position = "\(index + 1)/\(files.count)"

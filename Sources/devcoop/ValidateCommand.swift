@@ -14,21 +14,13 @@ struct ValidateCommand: AsyncParsableCommand {
             Exit code 0 when no critical or error finding, 1 otherwise, 2 on bad usage.
             """)
 
-    @Flag(help: "Print one JSON document: every file's findings and the totals.")
-    var json = false
-
-    @Flag(help: "Print one compact JSON object per file per line, then one with the totals.")
-    var jsonLines = false
+    @OptionGroup var output: JSONOutputOptions
 
     @Option(help: "Show findings of this severity and worse: critical, error, warning or info.")
     var severity: Finding.Severity = .info
 
     @Argument(help: "IATI XML files (gzip-compressed ones too), or folders searched recursively for .xml and .xml.gz files.")
     var paths: [String]
-
-    func validate() throws {
-        if json && jsonLines { throw ValidationError("--json and --json-lines cannot be used together") }
-    }
 
     /// What every file adds up to.
     struct Totals {
@@ -56,7 +48,7 @@ struct ValidateCommand: AsyncParsableCommand {
         let files = try InputFiles.expand(paths)
         guard !files.isEmpty else { throw UsageError(description: "no .xml files in \(paths.joined(separator: ", "))") }
         let validator = try Validator()
-        var stream = json || jsonLines ? FileReportStream(lines: jsonLines) : nil
+        var stream = output.stream()
         var totals = Totals()
         for path in files {
             let result = await validator.validate(file: path)
