@@ -9,7 +9,7 @@ struct FindingGroup {
     var count = 0
     var firstLine = Int.max
     var lastLine = 0
-    /// The first few lines, listed when there are no more of them.
+    /// The first few lines, listed (`lines 8,417; 8,467`) when there are no more of them.
     private var someLines: [Int] = []
     private var activities: Set<String> = []
     private var outsideActivities = false
@@ -47,7 +47,7 @@ struct FindingGroup {
         if someLines.count == 1 {
             lines = "line \(Terminal.count(firstLine))"
         } else if someLines.count <= 3 {
-            lines = "lines " + someLines.sorted().map(Terminal.count).joined(separator: ", ")
+            lines = "lines " + someLines.sorted().map(Terminal.count).joined(separator: "; ")
         } else {
             lines = "lines \(Terminal.count(firstLine))–\(Terminal.count(lastLine))"
         }

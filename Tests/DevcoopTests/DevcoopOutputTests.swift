@@ -106,7 +106,7 @@ import TestSupport
         #expect(totals["omitted"] as? Int == 0, "every finding must be listed for the counts to add up")
         let text = try CLI.devcoop(["validate"] + paths)
         // `  8,411 × warning codelist:Language: "EN" is not a Language code, lines 12–40,233 (in 35 activities)`
-        let group = /^  ([0-9,]+) × (critical|error|warning|info) /
+        let group = #/^  ([0-9,]+) × (critical|error|warning|info) /#
         var counted: [String: Int] = [:]
         var groups = 0
         for line in text.output.split(separator: "\n") {
