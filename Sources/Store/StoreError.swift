@@ -24,7 +24,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var reason: Reason
+    /// The place and the cause, in one line.
     public var message: String
+    /// The cause alone, when the message names a place too (the statement that failed): for a
+    /// caller that names a better place, as opening a store names the file rather than a `PRAGMA`.
+    var cause: String?
 
     public init(_ reason: Reason, _ message: String) {
         self.reason = reason

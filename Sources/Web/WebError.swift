@@ -1,4 +1,5 @@
 import Hummingbird
+import Store
 
 /// What went wrong with a request, as the status and message the user sees: pages show it in the
 /// site's error page, `/api/v1` as JSON `{"status": 400, "message": "…"}`.
@@ -21,7 +22,7 @@ public struct WebError: Error, HTTPResponseError, CustomStringConvertible {
     public var description: String { "\(status.code) \(message)" }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        let body = "{\"status\":\(status.code),\"message\":\(JSONText.string(message))}"
+        let body = "{\"status\":\(status.code),\"message\":\(JSONText.string(message, escapingMarkup: true))}"
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: body)))
     }

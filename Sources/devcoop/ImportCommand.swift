@@ -15,8 +15,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "The store: an SQLite file path or a postgres:// URL.")
     var db = "devcoop.sqlite"
 
-    @Flag(help: "Print one JSON object with every file's result and the totals.")
-    var json = false
+    @OptionGroup var output: JSONOutputOptions
 
     @Flag(inversion: .prefixedNo, help: "Validate each file (schema, codelists, rulesets) and store its findings with it.")
     var validate = true
@@ -24,42 +23,39 @@ struct ImportCommand: AsyncParsableCommand {
     @Argument(help: "IATI XML files (gzip-compressed ones too), or folders searched recursively for .xml and .xml.gz files.")
     var paths: [String]
 
-    struct Output: Encodable {
-        struct File: Encodable {
-            var path: String
-            var status: String
-            var version: String?
-            var kind: String?
-            var activities: Int
-            var organisations: Int
-            var transactions: Int
-            var budgets: Int
-            /// The first duplicate identifiers (at most ``ImportReport/maxListedDuplicates``).
-            var duplicates: [String]
-            var duplicateCount: Int
-            var upgraded: Bool
-            var validSchema: Bool?
-            var findings: [String: Int]?
-            var error: String?
-            /// The kind of failure (``ImportReport/Failure``): `malformed`, `not-iati`, `io`, `database`…
-            var failure: String?
-            var line: Int?
+    /// What every file adds up to.
+    struct Totals {
+        var files = 0
+        var imported = 0
+        var failed = 0
+        var activities = 0
+        var organisations = 0
+        var transactions = 0
+        var budgets = 0
+        var bytes = 0
+        var seconds = 0.0
+
+        mutating func add(_ report: ImportReport) {
+            files += 1
+            imported += report.status == .imported ? 1 : 0
+            failed += report.status == .failed ? 1 : 0
+            activities += report.activities
+            organisations += report.organisations
+            transactions += report.transactions
+            budgets += report.budgets
+            bytes += report.bytes
         }
 
-        struct Totals: Encodable {
-            var files = 0
-            var imported = 0
-            var failed = 0
-            var activities = 0
-            var organisations = 0
-            var transactions = 0
-            var budgets = 0
-            var bytes = 0
-            var seconds = 0.0
+        func write(to json: inout JSONWriter) {
+            json.beginObject()
+            for (name, value) in [("files", files), ("imported", imported), ("failed", failed), ("activities", activities),
+                                  ("organisations", organisations), ("transactions", transactions), ("budgets", budgets), ("bytes", bytes)] {
+                json.key(name)
+                json.int(value)
+            }
+            json.key("seconds"); json.double(seconds)
+            json.endObject()
         }
-
-        var files: [File] = []
-        var totals = Totals()
     }
 
     func run() async throws {
@@ -68,7 +64,8 @@ struct ImportCommand: AsyncParsableCommand {
         let store = try await Store.openForCommand(db)
         let validator = validate ? try Validator() : nil
         let started = Date()
-        var output = Output()
+        var stream = output.stream()
+        var totals = Totals()
         for (index, path) in files.enumerated() {
             let position = "\(index + 1)/\(files.count)"
             let report = await store.importFile(at: path, validator: validator) { progress in
@@ -76,31 +73,56 @@ struct ImportCommand: AsyncParsableCommand {
                 Terminal.progress("\(position) \(Terminal.bar(fraction: fraction)) \(Terminal.megabytes(progress.bytesRead)) / \(Terminal.megabytes(progress.totalBytes)), \(progress.activities) activities  \(URL(fileURLWithPath: path).lastPathComponent)")
             }
             Terminal.clearProgress()
-            output.files.append(Output.File(
-                path: report.path, status: report.status.rawValue, version: report.version, kind: report.kind,
-                activities: report.activities, organisations: report.organisations, transactions: report.transactions,
-                budgets: report.budgets, duplicates: report.duplicates, duplicateCount: report.duplicateCount, upgraded: report.upgraded,
-                validSchema: report.validSchema, findings: report.findings, error: report.error,
-                failure: report.failure?.rawValue, line: report.line))
-            output.totals.files += 1
-            output.totals.imported += report.status == .imported ? 1 : 0
-            output.totals.failed += report.status == .failed ? 1 : 0
-            output.totals.activities += report.activities
-            output.totals.organisations += report.organisations
-            output.totals.transactions += report.transactions
-            output.totals.budgets += report.budgets
-            output.totals.bytes += report.bytes
-            if !json { print(Self.line(for: report)) }
+            totals.add(report)
+            if stream != nil {
+                Self.write(report, to: &stream!.json)
+                stream!.endFile()
+            } else {
+                print(Self.line(for: report))
+            }
         }
-        output.totals.seconds = (Date().timeIntervalSince(started) * 100).rounded() / 100
+        totals.seconds = (Date().timeIntervalSince(started) * 100).rounded() / 100
         await store.close()
-        if json {
-            print(Terminal.json(output))
+        if stream != nil {
+            stream!.finish { totals.write(to: &$0) }
         } else {
-            let totals = output.totals
             print("\(totals.imported) of \(totals.files) files imported into \(store.location) (\(store.engineName)): \(totals.activities) activities, \(totals.organisations) organisations, \(totals.transactions) transactions, \(totals.budgets) budgets, \(Terminal.megabytes(totals.bytes)) in \(String(format: "%.2f", totals.seconds)) s" + (totals.failed > 0 ? "; \(totals.failed) failed" : ""))
         }
-        if output.totals.failed > 0 { throw ExitCode(1) }
+        if totals.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// One file's object, with the field names `JSONEncoder` gave it: `path`, `status`, `version`,
+    /// `kind`, the counts, `duplicates` (the first ``ImportReport/maxListedDuplicates``) and
+    /// `duplicate_count`, `upgraded`, and when they apply `valid_schema`, `findings` (counts by
+    /// severity), `error`, `failure` (``ImportReport/Failure``) and `line`.
+    static func write(_ report: ImportReport, to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("path"); json.string(report.path)
+        json.key("status"); json.string(report.status.rawValue)
+        for (name, value) in [("version", report.version), ("kind", report.kind)] {
+            if let value { json.key(name); json.string(value) }
+        }
+        for (name, value) in [("activities", report.activities), ("organisations", report.organisations),
+                              ("transactions", report.transactions), ("budgets", report.budgets)] {
+            json.key(name); json.int(value)
+        }
+        json.key("duplicates")
+        json.beginArray()
+        for duplicate in report.duplicates { json.string(duplicate) }
+        json.endArray()
+        json.key("duplicate_count"); json.int(report.duplicateCount)
+        json.key("upgraded"); json.bool(report.upgraded)
+        if let valid = report.validSchema { json.key("valid_schema"); json.bool(valid) }
+        if let findings = report.findings {
+            json.key("findings")
+            json.beginObject()
+            for (severity, count) in findings.sorted(by: { $0.key < $1.key }) { json.key(severity); json.int(count) }
+            json.endObject()
+        }
+        if let error = report.error { json.key("error"); json.string(error) }
+        if let failure = report.failure { json.key("failure"); json.string(failure.rawValue) }
+        if let line = report.line { json.key("line"); json.int(line) }
+        json.endObject()
     }
 
     static func line(for report: ImportReport) -> String {

@@ -7,7 +7,7 @@ extension Store {
         do {
             return try await Store.open(location)
         } catch {
-            Terminal.error("devcoop: \(error)")
+            Terminal.error("devcoop: \(StoreError.cause(of: error))")
             throw ExitCode(1)
         }
     }
@@ -21,7 +21,7 @@ extension Store {
             return value
         } catch {
             await store.close()
-            Terminal.error("devcoop: \(error)")
+            Terminal.error("devcoop: \(StoreError.cause(of: error))")
             throw ExitCode(1)
         }
     }

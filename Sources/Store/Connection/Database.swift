@@ -60,14 +60,14 @@ final class Database: Sendable {
             do {
                 configuration = try SQLPostgresConfiguration(url: url)
             } catch {
-                throw StoreError(.location, "not a usable PostgreSQL URL: \(Self.redacted(location))")
+                throw StoreError(.location, "not a usable PostgreSQL URL: \(StoreError.redacted(location))")
             }
             do {
                 let connection = try await PostgresConnection.connect(
                     on: MultiThreadedEventLoopGroup.singleton.any(),
                     configuration: configuration.coreConfiguration, id: 1, logger: logger
                 ).get()
-                let database = Database(engine: .postgres(connection), location: Self.redacted(location))
+                let database = Database(engine: .postgres(connection), location: StoreError.redacted(location))
                 do {
                     try await database.execute("SET client_min_messages TO WARNING")
                     if role == .reader { try await database.execute("SET default_transaction_read_only = on") }
@@ -79,14 +79,14 @@ final class Database: Sendable {
             } catch let error as StoreError {
                 throw error
             } catch {
-                throw StoreError(.location, "cannot connect to \(Self.redacted(location)): \(String(reflecting: error))")
+                throw StoreError(.location, "cannot connect to \(StoreError.redacted(location)): \(StoreError.cause(of: error))")
             }
         }
         let connection: SQLiteConnection
         do {
             connection = try await SQLiteConnection.open(storage: .file(path: location), logger: logger)
         } catch {
-            throw StoreError(.location, "cannot open the SQLite database \(location): \(error)")
+            throw StoreError(.location, "cannot open the SQLite database \(location): \(Self.whyNotOpened(location, error))")
         }
         var handle: SQLiteBulkWriter?
         if role == .writer {
@@ -118,7 +118,7 @@ final class Database: Sendable {
             return database
         } catch {
             await database.close()
-            throw StoreError(.location, "cannot open the SQLite database \(location): \(error)")
+            throw StoreError(.location, "cannot open the SQLite database \(location): \(Self.whyNotOpened(location, error))")
         }
     }
 
@@ -137,7 +137,10 @@ final class Database: Sendable {
         do {
             try await sql.raw(SQLQueryString(statement)).run()
         } catch {
-            throw StoreError(.database, "\(statement.prefix(80)): \(String(reflecting: error))")
+            let cause = StoreError.cause(of: error)
+            var failure = StoreError(.database, "\(StoreError.oneLine(String(statement.prefix(80)))): \(cause)")
+            failure.cause = cause
+            throw failure
         }
     }
 
@@ -203,14 +206,27 @@ final class Database: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(.database, "writing rows into \(tables.map(\.table.name).joined(separator: ", ")): \(String(reflecting: error))")
+            throw StoreError(.database, "writing rows into \(tables.map(\.table.name).joined(separator: ", ")): \(StoreError.cause(of: error))")
         }
     }
 
     /// The URL without its password, for messages.
-    static func redacted(_ location: String) -> String {
-        guard var components = URLComponents(string: location), components.password != nil else { return location }
-        components.password = "***"
-        return components.string ?? location
+    /// Why SQLite could not open or read the file at `path`, in words that point at the fix:
+    /// SQLite itself says only `unable to open database file` for a missing folder and a folder without permission alike.
+    private static func whyNotOpened(_ path: String, _ error: any Error) -> String {
+        let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue { return "it is a folder" }
+            if access(path, R_OK | W_OK) != 0 { return "permission denied" }
+        } else if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            return "the folder \(folder) does not exist"
+        } else if !isFolder.boolValue {
+            return "\(folder) is not a folder"
+        } else if access(folder, W_OK | X_OK) != 0 {
+            return "permission denied in \(folder)"
+        }
+        if let error = error as? StoreError, error.reason == .database, let cause = error.cause { return cause }
+        return StoreError.cause(of: error)
     }
 }

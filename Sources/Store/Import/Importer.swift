@@ -74,8 +74,8 @@ struct Importer {
     static func message(_ error: any Error) -> String {
         switch error {
         case let error as IATIXMLError: error.description
-        case let error as StoreError: error.description
-        default: String(describing: error)
+        // The engines' own errors in one line: PSQLError's description hides the server's message.
+        default: StoreError.cause(of: error)
         }
     }
 
