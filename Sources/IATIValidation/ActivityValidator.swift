@@ -117,7 +117,7 @@ public struct ActivityValidator: Sendable {
             ]
         }
         var findings = codelists.validate(document, walk: run.codelists)
-        findings += rules.validate(document, compiled: run.rules)
+        findings += rules.validate(document, compiled: run.rules(forVersion: header.version))
         return findings.sorted(by: Self.order)
     }
 

@@ -7,8 +7,11 @@ import IATIXML
 /// DAC `Sector` list only when `@vocabulary` is `1` or absent, against `SectorCategory` when it is `2`.
 ///
 /// A code not on the list is an `error`, a withdrawn code a `warning`. Codes compare exactly (they are
-/// case-sensitive in the standard), except that an upper-case language code (`xml:lang="EN"`, the
-/// `Language` codelist) whose lower-case form is on the list is a `warning` ("should be lower case").
+/// case-sensitive in the standard), except that an upper-case `@xml:lang` (`xml:lang="EN"`) whose
+/// lower-case form is on the `Language` list is a `warning` ("should be lower case"): the IATI
+/// Validator does not check `@xml:lang` at all, and publishers write `EN` by the thousand. A code
+/// attribute governed by the same list (`<language code="EN"/>` of a document link) is an `error`,
+/// as the IATI Validator reports it ("The document language code is invalid").
 public struct CodelistValidator: Sendable {
     /// One mapping ready to run: its XPath relative to the activity, condition folded in.
     struct Plan: Sendable {
@@ -17,6 +20,9 @@ public struct CodelistValidator: Sendable {
         var list: Codelist
         /// `nil`: applies to both activities and organisations.
         var kind: DocumentHeader.Kind?
+
+        /// Whether the value is an `@xml:lang` (checked leniently for case), not a `@code`.
+        var isXMLLang: Bool { mapping.path.hasSuffix("@xml:lang") }
     }
 
     public let codelists: Codelists
@@ -100,7 +106,8 @@ public struct CodelistValidator: Sendable {
     func check(_ node: xmlNodePtr, _ plan: Plan, _ document: ActivityDocument, into findings: inout [Finding]) {
         let value = document.string(of: node)
         if plan.list.status(of: value) == .active { return }
-        guard case let (severity, message)? = Self.check(value, in: plan.list, what: Self.describe(node)) else { return }
+        guard case let (severity, message)? = Self.check(value, in: plan.list, what: Self.describe(node), lenientCase: plan.isXMLLang)
+        else { return }
         findings.append(
             Finding(
                 severity: severity, category: "codelist", rule: "codelist:\(plan.list.name)", message: message,
@@ -213,7 +220,7 @@ public struct CodelistValidator: Sendable {
         }
         if let language = codelists["Language"],
             let attribute = header.attributes.first(where: { $0.namespace == XMLNode.xmlNamespace && $0.name == "lang" }),
-            case let (severity, message)? = Self.check(attribute.value, in: language, what: "@xml:lang of <\(container)>")
+            case let (severity, message)? = Self.check(attribute.value, in: language, what: "@xml:lang of <\(container)>", lenientCase: true)
         {
             findings.append(
                 Finding(
@@ -223,14 +230,15 @@ public struct CodelistValidator: Sendable {
         return findings
     }
 
-    /// `nil` when `value` is a valid, active code of `list`.
-    static func check(_ value: String, in list: Codelist, what: String) -> (Finding.Severity, String)? {
+    /// `nil` when `value` is a valid, active code of `list`. With `lenientCase` (an `@xml:lang`), an
+    /// upper-case language code whose lower-case form is on the list is a warning, not an error.
+    static func check(_ value: String, in list: Codelist, what: String, lenientCase: Bool = false) -> (Finding.Severity, String)? {
         switch list.status(of: value) {
         case .active: return nil
         case .withdrawn:
             return (.warning, "'\(value)' (\(what)) is a withdrawn code of the \(list.name) codelist.")
         case nil:
-            if list.name == "Language", value != value.lowercased(), let status = list.status(of: value.lowercased()) {
+            if lenientCase, list.name == "Language", value != value.lowercased(), let status = list.status(of: value.lowercased()) {
                 let withdrawn = status == .withdrawn ? ", a withdrawn code" : ""
                 return (
                     .warning,

@@ -15,14 +15,31 @@ final class CompiledChecks {
 
     let cache = XPathCache()
     let codelists: CodelistWalk
+    /// The ruleset of files of any version without one of their own.
     let rules: CompiledRuleset
+    /// The rulesets of other versions, compiled when a file of that version first comes.
+    private var rulesByVersion: [String: CompiledRuleset] = [:]
+    private let validator: RulesetValidator
     /// How many expressions were compiled before the first element.
-    private let compiledUpFront: Int
+    private var compiledUpFront: Int
 
     init(_ validator: ActivityValidator) {
+        self.validator = validator.rules
         codelists = validator.codelists.compileWalk(cache)
         rules = CompiledRuleset(validator.rules, cache: cache, regexes: RegexCache())
         compiledUpFront = cache.count
+    }
+
+    /// The compiled ruleset for a file whose `@version` is `version`.
+    func rules(forVersion version: String?) -> CompiledRuleset {
+        guard let version, let ruleset = validator.rulesetsByVersion[version] else { return rules }
+        if let compiled = rulesByVersion[version] { return compiled }
+        let before = cache.count
+        let compiled = CompiledRuleset(validator, ruleset: ruleset, cache: cache, regexes: rules.regexes)
+        // Its own expressions are compiled up front too, not counted as `loop` values.
+        compiledUpFront += cache.count - before
+        rulesByVersion[version] = compiled
+        return compiled
     }
 
     /// Whether the checks are still small enough to keep for the next file.

@@ -24,10 +24,14 @@ import IATIXML
 /// Where a finding points: at the offending node where there is one (the value with spaces, the
 /// future date, the second element of `no_more_than_one`, the repeated value of `unique`); at the
 /// first matched path for `if_then`, `strict_sum` and `sum`; at the context element otherwise
-/// (`atleast_one`, `time_limit`, `only_one_of`, `dependent`). Date rules test every matched date (the
-/// IATI Validator looks at the first only), so each future transaction date is its own finding.
+/// (`atleast_one`, `time_limit`, `only_one_of`, `dependent`). Date rules read the first date each of
+/// their paths selects, as the IATI Validator does (see ``Run/firstDate(_:at:)``).
 public struct RulesetValidator: Sendable {
+    /// The ruleset of any file whose `@version` has none of its own in ``rulesetsByVersion``.
     public let ruleset: Ruleset
+    /// The ruleset of a file by its `@version`, where it is not ``ruleset``: the IATI Validator
+    /// checks a 2.01 or 2.02 file against the rules of its version, not those of 2.03.
+    public let rulesetsByVersion: [String: Ruleset]
     /// Codes of the OrganisationRegistrationAgency codelist: the prefixes `startswith` accepts for
     /// `ORG-ID-PREFIX` (rules 1.14.8, 1.18.8).
     public let organisationPrefixes: Set<String>
@@ -36,18 +40,24 @@ public struct RulesetValidator: Sendable {
     /// The time `NOW` stands for (and `date_now` compares with).
     public let now: Date
 
-    public init(ruleset: Ruleset, organisationPrefixes: Set<String>, knownOrganisationIDs: Set<String> = [], now: Date = Date()) {
+    public init(
+        ruleset: Ruleset, rulesetsByVersion: [String: Ruleset] = [:], organisationPrefixes: Set<String>,
+        knownOrganisationIDs: Set<String> = [], now: Date = Date()
+    ) {
         self.ruleset = ruleset
+        self.rulesetsByVersion = rulesetsByVersion
         self.organisationPrefixes = organisationPrefixes
         self.knownOrganisationIDs = knownOrganisationIDs
         self.now = now
     }
 
-    /// The standard ruleset with the bundled OrganisationRegistrationAgency codes as prefixes.
+    /// The standard rulesets (2.03; 2.02 for files of versions 2.01 and 2.02, as the IATI Validator
+    /// applies them) with the bundled OrganisationRegistrationAgency codes as prefixes.
     public init(now: Date = Date()) throws {
         let codelists = try Codelists.bundled()
+        let older = try Ruleset.standard202()
         self.init(
-            ruleset: try Ruleset.standard(),
+            ruleset: try Ruleset.standard(), rulesetsByVersion: ["2.01": older, "2.02": older],
             organisationPrefixes: Set(codelists["OrganisationRegistrationAgency"]?.codes.keys.map { $0 } ?? []),
             now: now)
     }
@@ -163,37 +173,36 @@ public struct RulesetValidator: Sendable {
                 if !sumMatches(texts, oneCase.source.sum ?? 0) { report(info, at: matches.first ?? element) }
 
             case .dateOrder:
-                guard let lessPath = oneCase.less, oneCase.source.more != nil else { return }
-                let less = dates(lessPath, at: element)
-                guard !less.isEmpty else { return }
+                guard let lessPath = oneCase.less, oneCase.source.more != nil,
+                    case let (node, less)? = firstDate(lessPath, at: element)
+                else { return }
                 let latestAllowed: Date
                 if let morePath = oneCase.more {
-                    guard let earliest = dates(morePath, at: element).lazy.map(\.date).min() else { return }
-                    latestAllowed = earliest
+                    guard case let (_, more)? = firstDate(morePath, at: element) else { return }
+                    latestAllowed = more
                 } else {
                     latestAllowed = validator.now
                 }
-                for (node, date) in less where date > latestAllowed { report(info, at: node) }
+                if less > latestAllowed { report(info, at: node) }
 
             case .dateNow:
-                guard let path = oneCase.date else { return }
-                for (node, date) in dates(path, at: element) where date > validator.now { report(info, at: node) }
+                guard let path = oneCase.date, case let (node, date)? = firstDate(path, at: element) else { return }
+                if date > validator.now { report(info, at: node) }
 
             case .timeLimit:
-                guard let start = oneCase.start.flatMap({ firstDate($0, at: element) }),
-                    let end = oneCase.end.flatMap({ firstDate($0, at: element) })
+                guard case let (_, start)? = oneCase.start.flatMap({ firstDate($0, at: element) }),
+                    case let (_, end)? = oneCase.end.flatMap({ firstDate($0, at: element) })
                 else { return }
                 // Whole days between the two, as the IATI Validator counts them (date-fns differenceInDays).
                 let days = (end.timeIntervalSince(start) / 86_400).rounded(.towardZero)
                 if days > 365 { report(info, at: element) }
 
             case .betweenDates:
-                guard let path = oneCase.date, let start = oneCase.start.flatMap({ firstDate($0, at: element) }),
-                    let end = oneCase.end.flatMap({ firstDate($0, at: element) })
+                guard let path = oneCase.date, case let (node, date)? = firstDate(path, at: element),
+                    case let (_, start)? = oneCase.start.flatMap({ firstDate($0, at: element) }),
+                    case let (_, end)? = oneCase.end.flatMap({ firstDate($0, at: element) })
                 else { return }
-                for (node, date) in dates(path, at: element) where date < start || date > end {
-                    report(info, at: node)
-                }
+                if date < start || date > end { report(info, at: node) }
 
             case .regexMatches, .regexNoMatches:
                 guard let matcher = oneCase.matcher else { return }
@@ -304,19 +313,17 @@ public struct RulesetValidator: Sendable {
             }
         }
 
-        /// The valid dates `path` selects, with their nodes, in document order.
-        func dates(_ path: XPathExpression, at element: xmlNodePtr) -> [(node: xmlNodePtr, date: Date)] {
-            document.nodes(path, at: element).compactMap { node in
-                document.withText(of: node) { RulesetValidator.parseDate($0) }.map { (node: node, date: $0) }
-            }
-        }
-
-        /// The first valid date `path` selects.
-        func firstDate(_ path: XPathExpression, at element: xmlNodePtr) -> Date? {
-            for node in document.nodes(path, at: element) {
-                if let date = document.withText(of: node, { RulesetValidator.parseDate($0) }) { return date }
-            }
-            return nil
+        /// The first node `path` selects, with its date; `nil` when it selects none or the first is
+        /// not a date. A date rule reads one date per path, the first: `SPEC.rst` speaks of "the date
+        /// matched by `less`", and both of IATI's implementations read `date_elements[0]` (the Python
+        /// `_parse_date`) or `dateElements[0]` (js-validator-api's `parseDate`, the IATI Validator's),
+        /// with the rule not applied when that one is no date. A future date on the second
+        /// transaction is no finding of rule 11.2.1, as in the IATI Validator.
+        func firstDate(_ path: XPathExpression, at element: xmlNodePtr) -> (node: xmlNodePtr, date: Date)? {
+            guard let node = document.nodes(path, at: element).first,
+                let date = document.withText(of: node, { RulesetValidator.parseDate($0) })
+            else { return nil }
+            return (node, date)
         }
 
         /// The sum of the values (as JavaScript numbers, rounded to 4 decimals) equals `expected`.
@@ -701,7 +708,8 @@ final class CompiledRuleset {
     private(set) var contexts: [Context] = []
     let fixed: Fixed
 
-    init(_ validator: RulesetValidator, cache: XPathCache, regexes: RegexCache) {
+    /// `ruleset` compiled for `validator`: its ``RulesetValidator/ruleset`` unless another is given.
+    init(_ validator: RulesetValidator, ruleset: Ruleset? = nil, cache: XPathCache, regexes: RegexCache) {
         self.cache = cache
         self.regexes = regexes
         fixed = Fixed(
@@ -709,7 +717,7 @@ final class CompiledRuleset {
             transactions: cache.expression("transaction"), sector: cache.expression("sector"),
             recipient: cache.expression("recipient-country|recipient-region"), currency: cache.expression("@currency"),
             valued: ["value", "forecast", "loan-status"].map { cache.expression("descendant::\($0)") })
-        contexts = validator.ruleset.contexts.map { context in
+        contexts = (ruleset ?? validator.ruleset).contexts.map { context in
             Context(
                 xpath: cache.expression(context.xpath), kind: Self.kind(of: context.xpath),
                 cases: context.rules.flatMap { rule in rule.cases.map { compile(rule.name, $0) } })

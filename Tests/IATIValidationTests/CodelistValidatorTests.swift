@@ -104,6 +104,22 @@ private typealias F = ValidationFixtures
         #expect(findings.first?.message.contains("lower case") == true)
     }
 
+    /// A `@code` follows its codelist exactly, as the IATI Validator checks it ("The document language
+    /// code is invalid", an error): only `@xml:lang`, which the IATI Validator does not check, keeps
+    /// the lenient warning for upper case.
+    @Test func upperCaseLanguageCodeAttributeIsAnError() throws {
+        let xml = F.activity(
+            extra: """
+                    <document-link format="application/pdf" url="https://example.org/a.pdf"><title><narrative>Doc</narrative></title><category code="A01"/><language code="EN"/><language code="fr"/></document-link>
+                """)
+        let findings = try F.findings(xml).filter { $0.category == "codelist" }
+        #expect(
+            findings.map(F.summary) == [
+                "error codelist:Language \(F.line(of: "EN", in: xml)) \(F.act)/document-link/language[1]/@code"
+            ])
+        #expect(findings.first?.message.contains("is not a code of the Language codelist") == true)
+    }
+
     @Test func languageOfTheActivityAndOfTheContainerIsChecked() throws {
         let xml = F.activity(attributes: #"default-currency="EUR" xml:lang="EN""#)
             .replacingOccurrences(of: #"<iati-activities version="2.03">"#, with: #"<iati-activities version="2.03" xml:lang="zz">"#)

@@ -1,22 +1,42 @@
 import ArgumentParser
 import Foundation
 
-/// Writes a large, realistic, schema-shaped IATI 2.03 activity file for the benchmarks.
+/// Writes the benchmarks' input: one large, uniform, schema-valid IATI 2.03 activity file, or
+/// (`--files N`) a folder of files shaped like real publishers' (``BenchCorpus``).
 struct BenchGenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Write a synthetic IATI 2.03 activity file of about the given size.")
+        abstract: "Write a synthetic IATI 2.03 activity file of about the given size, or a folder of real-world-shaped files.",
+        discussion: """
+            With --files N, -o is a folder: N files of 0.3 to 4 MB (most of them small) from a dozen \
+            publishers, in their languages and letter case (EN, en, fr), with many transactions and \
+            budgets per activity and the mistakes real files make (codes not on codelists, missing \
+            required elements, dates in the future, upper-case language codes): thousands of \
+            findings per file. `devcoop bench generate --files 130 -o .build-bench/corpus` is about \
+            the size of the d-portal folder of issue 18 (132 files, 170 MB).
+            """)
 
-    @Option(name: .shortAndLong, help: "The file to write.")
+    @Option(name: .shortAndLong, help: "The file to write (with --files: the folder).")
     var output: String
 
-    @Option(help: "Approximate size in megabytes.")
+    @Option(help: "Approximate size in megabytes (of the one file; ignored with --files).")
     var megabytes = 200
 
-    @Option(help: "Seed of the pseudo-random generator: the same seed writes the same file.")
+    @Option(help: "Write a folder of this many real-world-shaped files instead of one file.")
+    var files: Int?
+
+    @Option(help: "Seed of the pseudo-random generator: the same seed writes the same bytes.")
     var seed: UInt64 = 2020
 
     func run() throws {
+        if let files {
+            guard files > 0 else { throw ValidationError("--files must be at least 1") }
+            let written = try BenchCorpus.write(files: files, to: output, seed: seed)
+            let bytes = written.reduce(0) { $0 + $1.bytes }
+            let activities = written.reduce(0) { $0 + $1.activities }
+            print("wrote \(output): \(files) files, \(activities) activities, \(String(format: "%.1f", Double(bytes) / 1_000_000)) MB")
+            return
+        }
         let (count, written) = try SyntheticActivities.write(to: output, megabytes: megabytes, seed: seed)
         print("wrote \(output): \(count) activities, \(String(format: "%.1f", Double(written) / 1_000_000)) MB")
     }
@@ -55,18 +75,15 @@ extension SyntheticActivities {
 /// Activities shaped like the ILO's: multilingual titles, partners, budgets per year, quarterly
 /// transactions, results with indicators and periods.
 struct SyntheticActivities {
-    private var state: UInt64
+    private var random: SeededRandom
 
     init(seed: UInt64) {
-        state = seed &* 6364136223846793005 &+ 1442695040888963407
+        random = SeededRandom(seed: seed)
     }
 
-    private mutating func next(_ bound: Int) -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return Int((state >> 33) % UInt64(bound))
-    }
+    private mutating func next(_ bound: Int) -> Int { random.next(bound) }
 
-    private mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
+    private mutating func pick<T>(_ items: [T]) -> T { random.pick(items) }
 
     private let countries = ["BD", "KH", "ET", "GH", "IN", "ID", "JO", "KE", "LB", "MM", "NP", "PK", "PH", "SN", "ZA", "TZ", "UG", "VN", "ZM", "ZW"]
     private let sectors = ["16020", "16010", "11330", "15150", "25010", "32130", "16050", "11320"]
