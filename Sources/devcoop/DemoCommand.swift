@@ -36,7 +36,16 @@ struct DemoServeCommand: AsyncParsableCommand {
             }
             print("devcoop demo: \(db) ready in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
         }
-        try await server.serve(try await Store.openForCommand(db))
+        let store = try await Store.openForCommand(db)
+        do {
+            // A demo store made by an earlier version gets what the demo has since gained.
+            try await DemoStore.complete(store) { print("devcoop demo: \($0)") }
+        } catch {
+            await store.close()
+            Terminal.error("devcoop: the demo store \(db) could not be completed: \(error)")
+            throw ExitCode(1)
+        }
+        try await server.serve(store)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import IATIValidation
 import Portfolio
+import SQLKit
 
 /// A store holding the demo portfolio, made once: what `devcoop demo` serves.
 public enum DemoStore {
@@ -33,11 +34,7 @@ public enum DemoStore {
                 }
                 progress("imported \((file.path as NSString).lastPathComponent): \(report.activities) activities")
             }
-            try await store.loadStrategy(try StrategyCatalog.bundled(), by: demoAuthor)
-            let programmes = try await store.loadProgrammes(portfolio.programmeRegister(), by: demoAuthor)
-            progress("loaded the strategy 2020–25 with its mid-term review and \(programmes) country programmes")
-            try await DemoScreenings.record(in: store, seed: seed)
-            progress("recorded the E&S screenings and pipeline statuses")
+            try await addMonitoring(to: store, portfolio: portfolio, seed: seed, progress: progress)
             await store.close()
         } catch {
             await store.close()
@@ -45,5 +42,26 @@ public enum DemoStore {
             throw error
         }
         try files.moveItem(atPath: partial, toPath: path)
+    }
+
+    /// Brings a demo store made by an earlier version up to today's demo: adds the strategy, the
+    /// country programmes and the screenings it lacks, and changes nothing it holds.
+    public static func complete(_ store: Store, seed: UInt64 = 1, scale: Int = 1, progress: (String) -> Void = { _ in }) async throws {
+        try await addMonitoring(to: store, portfolio: try DemoPortfolio(seed: seed, scale: scale), seed: seed, progress: progress)
+    }
+
+    private static func addMonitoring(to store: Store, portfolio: DemoPortfolio, seed: UInt64, progress: (String) -> Void) async throws {
+        if try await store.loadStrategy(try StrategyCatalog.bundled(), by: demoAuthor) {
+            progress("loaded the strategy 2020–25 with its mid-term review")
+        }
+        let programmes = try await store.loadProgrammes(portfolio.programmeRegister(), by: demoAuthor)
+        if programmes > 0 { progress("registered \(programmes) country programmes") }
+        let screened = try await store.read { database in
+            try await database.sql.raw("SELECT COUNT(*) AS n FROM screening").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        if screened == 0 {
+            try await DemoScreenings.record(in: store, seed: seed)
+            progress("recorded the E&S screenings and pipeline statuses")
+        }
     }
 }

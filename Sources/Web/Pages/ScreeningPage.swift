@@ -54,7 +54,7 @@ extension Site {
             "filters": filters,
             "version": String(checklist.version),
             "rules": (1...checklist.rules.count).map { text("screening_rule_\($0)", page) },
-            "areas": ScreeningArea.allCases.map { text("screening_area_\($0.rawValue)", page) },
+            "areas": ScreeningArea.allCases.map { text("screening_area_\($0.rawValue)", page) }.joined(separator: "; "),
         ], for: page)
     }
 
