@@ -31,6 +31,8 @@ final class ActivityDocument {
     private let body: [UInt8]
     /// Whether each element's `_private` holds the DOM line its start tag begins on (done on first use).
     private var linesAssigned = false
+    /// The paths ``path(of:)`` made so far, by element.
+    private var elementPaths: [xmlNodePtr: String] = [:]
 
     /// The element's `iati-identifier` (or `organisation-identifier`), trimmed; `nil` when absent or empty.
     private(set) lazy var identifier: String? = {
@@ -382,6 +384,72 @@ final class ActivityDocument {
 
     /// The node's XPath in the original file: `/iati-activities/iati-activity[3]/sector[2]/@code`.
     func path(of node: xmlNodePtr) -> String {
+        switch node.pointee.type {
+        case XML_ELEMENT_NODE:
+            return elementPath(node)
+        case XML_ATTRIBUTE_NODE:
+            guard let owner = node.pointee.parent, let name = node.pointee.name else { break }
+            return elementPath(owner) + "/@" + Self.qualifiedName(name, node.pointee.ns)
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            guard let parent = node.pointee.parent else { break }
+            let occurrence = Self.occurrence(of: node) { $0.pointee.type == XML_TEXT_NODE || $0.pointee.type == XML_CDATA_SECTION_NODE }
+            return elementPath(parent) + "/text()" + (occurrence == 0 ? "" : "[\(occurrence)]")
+        default:
+            break
+        }
+        return libxmlPath(of: node)
+    }
+
+    /// The path of an element, as `xmlGetNodePath` writes it below the element: each element's
+    /// path is made once per document, as findings often sit in the same elements (a finding's
+    /// path costs a walk over the siblings of each of its ancestors in libxml2).
+    private func elementPath(_ node: xmlNodePtr) -> String {
+        if node == element { return rootPath }
+        if let known = elementPaths[node] { return known }
+        guard let parent = node.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE, let name = node.pointee.name else {
+            return libxmlPath(of: node)
+        }
+        // An element in a default namespace other than none cannot be named in XPath: libxml2 writes `*`.
+        let generic = node.pointee.ns != nil && node.pointee.ns.pointee.prefix == nil
+        let occurrence = Self.occurrence(of: node) { sibling in
+            guard sibling.pointee.type == XML_ELEMENT_NODE else { return false }
+            if generic { return true }
+            guard xmlStrEqual(sibling.pointee.name, name) != 0 else { return false }
+            let (mine, theirs) = (node.pointee.ns, sibling.pointee.ns)
+            return mine == theirs || (mine != nil && theirs != nil && xmlStrEqual(mine!.pointee.prefix, theirs!.pointee.prefix) != 0)
+        }
+        let path = elementPath(parent) + "/" + (generic ? "*" : Self.qualifiedName(name, node.pointee.ns))
+            + (occurrence == 0 ? "" : "[\(occurrence)]")
+        elementPaths[node] = path
+        return path
+    }
+
+    /// libxml2's index of `node` among its siblings that `matches` accepts: 0 when it is the only
+    /// one, else its 1-based position.
+    private static func occurrence(of node: xmlNodePtr, _ matches: (xmlNodePtr) -> Bool) -> Int {
+        var before = 0
+        var sibling = node.pointee.prev
+        while let current = sibling {
+            if matches(current) { before += 1 }
+            sibling = current.pointee.prev
+        }
+        if before > 0 { return before + 1 }
+        sibling = node.pointee.next
+        while let current = sibling {
+            if matches(current) { return 1 }
+            sibling = current.pointee.next
+        }
+        return 0
+    }
+
+    private static func qualifiedName(_ name: UnsafePointer<xmlChar>, _ namespace: xmlNsPtr?) -> String {
+        let local = String(cString: name)
+        guard let prefix = namespace?.pointee.prefix else { return local }
+        return String(cString: prefix) + ":" + local
+    }
+
+    /// `xmlGetNodePath`'s path of `node`, with the element's own path in the file for the wrapper's.
+    func libxmlPath(of node: xmlNodePtr) -> String {
         guard let raw = xmlGetNodePath(node) else { return rootPath }
         defer { devcoop_xmlFree(raw) }
         let path = String(cString: raw)

@@ -66,12 +66,12 @@ struct ImportCommand: AsyncParsableCommand {
         let started = Date()
         var stream = output.stream()
         var totals = Totals()
-        for (index, path) in files.enumerated() {
-            let position = "\(index + 1)/\(files.count)"
-            let report = await store.importFile(at: path, validator: validator) { progress in
-                let fraction = progress.totalBytes > 0 ? Double(progress.bytesRead) / Double(progress.totalBytes) : 0
-                Terminal.progress("\(position) \(Terminal.bar(fraction: fraction)) \(Terminal.megabytes(progress.bytesRead)) / \(Terminal.megabytes(progress.totalBytes)), \(progress.activities) activities  \(URL(fileURLWithPath: path).lastPathComponent)")
-            }
+        let positions = Dictionary(files.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
+        let count = files.count
+        await store.importFiles(files, validator: validator, progress: { progress in
+            let fraction = progress.totalBytes > 0 ? Double(progress.bytesRead) / Double(progress.totalBytes) : 0
+            Terminal.progress("\(positions[progress.path] ?? 0)/\(count) \(Terminal.bar(fraction: fraction)) \(Terminal.megabytes(progress.bytesRead)) / \(Terminal.megabytes(progress.totalBytes)), \(progress.activities) activities  \(URL(fileURLWithPath: progress.path).lastPathComponent)")
+        }) { report in
             Terminal.clearProgress()
             totals.add(report)
             if stream != nil {

@@ -1,5 +1,7 @@
+import CLibXML2
 import Foundation
 import IATIXML
+import TestSupport
 import Testing
 
 @testable import IATIValidation
@@ -130,5 +132,51 @@ private func documents(_ xml: String, _ body: (ActivityDocument) throws -> Void)
             #expect(value.first.map { document.path(of: $0) }
                 == "/iati-organisations/iati-organisation[1]/recipient-country-budget/budget-line/value/@value-date")
         }
+    }
+}
+
+@Suite struct ActivityDocumentPathTests {
+    /// ``ActivityDocument/path(of:)`` makes paths itself (once per element): on every element,
+    /// attribute and text node of every activity and organisation in the samples (legacy files
+    /// upgraded, namespaced extensions, mixed content), it writes what `xmlGetNodePath` writes.
+    @Test(arguments: Fixtures.samples)
+    func pathsAreLibxml2s(sample: String) throws {
+        let cache = XPathCache()
+        var header: DocumentHeader?
+        var index = 0
+        var compared = 0
+        var differences: [String] = []
+        try IATIReader(buildsTrees: false).read(file: sample) { event in
+            switch event {
+            case .header(let found): header = found
+            case .activity(let element), .organisation(let element):
+                index += 1
+                let document = try ActivityDocument(source: element, header: header!, index: index, cache: cache)
+                func visit(_ node: xmlNodePtr) {
+                    var attribute = node.pointee.properties
+                    while let current = attribute {
+                        let pointer = UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)
+                        compared += 1
+                        if document.path(of: pointer) != document.libxmlPath(of: pointer) { differences.append(document.libxmlPath(of: pointer)) }
+                        attribute = current.pointee.next
+                    }
+                    var child = node.pointee.children
+                    while let current = child {
+                        if [XML_ELEMENT_NODE, XML_TEXT_NODE, XML_CDATA_SECTION_NODE].contains(current.pointee.type) {
+                            compared += 1
+                            if document.path(of: current) != document.libxmlPath(of: current) { differences.append(document.libxmlPath(of: current)) }
+                        }
+                        if current.pointee.type == XML_ELEMENT_NODE { visit(current) }
+                        child = current.pointee.next
+                    }
+                }
+                compared += 1
+                #expect(document.path(of: document.element) == document.libxmlPath(of: document.element))
+                visit(document.element)
+            case .envelope: break
+            }
+        }
+        #expect(differences.prefix(5) == [])
+        #expect(index == 0 || compared > index)
     }
 }

@@ -29,10 +29,43 @@ struct Importer {
         await importFileReportingParts(at: path, progress: progress).report
     }
 
+    /// Imports `paths` one after the other, each in a transaction of its own as ``importFile(at:progress:)``
+    /// does, and hands each report to `each` in order. The next file is read (and validated) while
+    /// this one is written: its rows are made with the ids this file leaves free.
+    func importFiles(
+        _ paths: [String], progress: (@Sendable (ImportProgress) -> Void)?, each: (ImportReport) async -> Void
+    ) async {
+        let readAheads = ReadAheads()
+        var nextValidation: Task<Validator.Result, Never>?
+        for (index, path) in paths.enumerated() {
+            let validation = nextValidation ?? validator.map { validator in Task { await validator.validate(file: path) } }
+            nextValidation = nil
+            var whenRead: (@Sendable (FirstIDs) -> Void)?
+            if index + 1 < paths.count {
+                let next = paths[index + 1]
+                if let validator { nextValidation = Task { await validator.validate(file: next) } }
+                if let size = ReadAhead.readableSize(of: next, splitSize: splitSize) {
+                    let batchRows = batchRows
+                    whenRead = { ids in
+                        readAheads.start(index + 1) { ReadAhead.start(next, size: size, ids: ids, batchRows: batchRows, progress: progress) }
+                    }
+                }
+            }
+            let report = await importFileReportingParts(
+                at: path, progress: progress, readAhead: readAheads.take(index), validation: validation, whenRead: whenRead
+            ).report
+            await each(report)
+        }
+    }
+
     /// ``importFile(at:progress:)``, and whether the file was read in two parts (rather than in
     /// one, or again in one after the parts did not add up).
+    ///
+    /// `readAhead` holds the file's rows made ahead, `validation` its validation started ahead, and
+    /// `whenRead` hears the ids that follow the file's rows once it is read (in one part).
     func importFileReportingParts(
-        at path: String, progress: (@Sendable (ImportProgress) -> Void)?
+        at path: String, progress: (@Sendable (ImportProgress) -> Void)?, readAhead: ReadAhead? = nil,
+        validation validationAhead: Task<Validator.Result, Never>? = nil, whenRead: (@Sendable (FirstIDs) -> Void)? = nil
     ) async -> (report: ImportReport, readInParts: Bool) {
         var report = ImportReport(path: path, status: .failed)
         var readInParts = false
@@ -41,11 +74,22 @@ struct Importer {
         let isRegularFile = attributes?[.type] as? FileAttributeType == .typeRegular
         report.bytes = size
         // A separate read-only pass before the transaction, so the store is locked only while writing.
-        let validation = await validator?.validate(file: path)
+        let validation: Validator.Result?
+        if let validationAhead {
+            validation = await validationAhead.value
+        } else {
+            validation = await validator?.validate(file: path)
+        }
+        // Taken by the first attempt only: a second one reads the file again.
+        var unusedReadAhead = readAhead
+        defer { if let unusedReadAhead { Task { await unusedReadAhead.pipe.stop() } } }
         func attempt(_ split: FileSplit?) async throws -> ImportReport {
-            try await writer.bulkTransaction { _ in
+            let readAhead = unusedReadAhead
+            unusedReadAhead = nil
+            return try await writer.bulkTransaction { _ in
                 var report = try await importInTransaction(
-                    path: path, size: size, hashesFile: isRegularFile, split: split, progress: progress)
+                    path: path, size: size, hashesFile: isRegularFile, split: split, progress: progress,
+                    readAhead: readAhead, whenRead: whenRead)
                 if let validation {
                     try await storeValidation(validation, datasetSHA256: report.sha256 ?? "")
                     report.validSchema = validation.validSchema
@@ -107,36 +151,49 @@ struct Importer {
     }
 
     private func importInTransaction(
-        path: String, size: Int, hashesFile: Bool, split: FileSplit?, progress: (@Sendable (ImportProgress) -> Void)?
+        path: String, size: Int, hashesFile: Bool, split: FileSplit?, progress: (@Sendable (ImportProgress) -> Void)?,
+        readAhead: ReadAhead?, whenRead: (@Sendable (FirstIDs) -> Void)?
     ) async throws -> ImportReport {
         if database.isPostgres {
             // One importer at a time allocates ids; readers are not blocked.
             try await database.execute("LOCK TABLE activity, organisation, dataset IN SHARE ROW EXCLUSIVE MODE")
         }
         let facts = PortfolioFacts.Maker(rates: try await StoredRates.current(in: database).rates)
-        let datasetID = try await nextID(in: Schema.dataset)
-        let firstActivityID = try await nextID(in: Schema.activity)
-        let firstOrganisationID = try await nextID(in: Schema.organisation)
+        let ids = FirstIDs(
+            dataset: try await nextID(in: Schema.dataset), activity: try await nextID(in: Schema.activity),
+            organisation: try await nextID(in: Schema.organisation))
+        let datasetID = ids.dataset
+        let firstActivityID = ids.activity
 
-        let parts: [Producer.Part] = split.map { [.first($0), .second($0)] } ?? [.whole]
-        let (pipe, batches) = BatchPipe.make(producers: parts.count)
-        let tally = progress.map { ProgressTally(parts: parts.count, report: $0) }
-        let sharedKeys = split.map { _ in SharedKeys() }
-        var producers: [Producer] = []
-        for (index, part) in parts.enumerated() {
-            var partProgress: (@Sendable (ImportProgress) -> Void)?
-            if let tally { partProgress = { tally.update(part: index, $0) } }
-            producers.append(Producer(
-                path: path, size: size, part: part, datasetID: datasetID, firstActivityID: firstActivityID,
-                firstOrganisationID: firstOrganisationID, batchRows: batchRows, pipe: pipe, hashesChunks: !hashesFile,
-                sharedKeys: sharedKeys, progress: partProgress))
+        let producers: [Producer]
+        let pipe: BatchPipe
+        let batches: BatchPipe.Batches
+        if let readAhead, split == nil, readAhead.ids == ids {
+            (producers, pipe, batches) = ([readAhead.producer], readAhead.pipe, readAhead.batches)
+        } else {
+            if let readAhead { await readAhead.pipe.stop() }
+            let parts: [Producer.Part] = split.map { [.first($0), .second($0)] } ?? [.whole]
+            (pipe, batches) = BatchPipe.make(producers: parts.count)
+            let tally = progress.map { ProgressTally(parts: parts.count, report: $0) }
+            let sharedKeys = split.map { _ in SharedKeys() }
+            var made: [Producer] = []
+            for (index, part) in parts.enumerated() {
+                var partProgress: (@Sendable (ImportProgress) -> Void)?
+                if let tally { partProgress = { tally.update(part: index, $0) } }
+                made.append(Producer(
+                    path: path, size: size, part: part, datasetID: datasetID, firstActivityID: firstActivityID,
+                    firstOrganisationID: ids.organisation, batchRows: batchRows, pipe: pipe, hashesChunks: !hashesFile,
+                    sharedKeys: sharedKeys, progress: partProgress))
+            }
+            producers = made
+            producers.forEach { $0.start() }
         }
+        if let whenRead, producers.count == 1 { producers[0].whenRead(whenRead) }
         // A regular file is hashed by reading it again, at the same time as it is parsed.
         async let fileSHA256 = hashesFile ? FileHash.sha256(file: path) : nil
-        producers.forEach { $0.start() }
 
         var storedActivities = EarlierRows(table: Schema.activity, firstNewID: firstActivityID)
-        var storedOrganisations = EarlierRows(table: Schema.organisation, firstNewID: firstOrganisationID)
+        var storedOrganisations = EarlierRows(table: Schema.organisation, firstNewID: ids.organisation)
         do {
             for try await batch in batches {
                 // The batch's facts are made while its rows are written (on another thread).

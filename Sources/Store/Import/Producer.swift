@@ -78,6 +78,36 @@ final class Producer: @unchecked Sendable {
 
     struct Cancelled: Error {}
 
+    /// Calls `body` with the ids that follow this producer's rows once it has read its whole part
+    /// without error (at once when it has); never when it fails.
+    func whenRead(_ body: @escaping @Sendable (FirstIDs) -> Void) {
+        completion.whenFinished(body)
+    }
+
+    private let completion = Completion()
+
+    /// The ids after a producer's rows, once it has read them, for the file read next.
+    private final class Completion: Sendable {
+        private let state = NIOLockedValueBox<(following: FirstIDs?, waiting: (@Sendable (FirstIDs) -> Void)?)>((nil, nil))
+
+        func whenFinished(_ body: @escaping @Sendable (FirstIDs) -> Void) {
+            let following = state.withLockedValue { state -> FirstIDs? in
+                if state.following == nil { state.waiting = body }
+                return state.following
+            }
+            if let following { body(following) }
+        }
+
+        func finish(_ following: FirstIDs) {
+            let waiting = state.withLockedValue { state in
+                state.following = following
+                defer { state.waiting = nil }
+                return state.waiting
+            }
+            waiting?(following)
+        }
+    }
+
     /// A part of a split file could not be read as one (its cut was not between two activities,
     /// or its bytes are not well formed): the file is to be read again in one part, which also
     /// finds the first error in the file's order.
@@ -141,7 +171,9 @@ final class Producer: @unchecked Sendable {
             if batch.rowCount > 0 || !batch.activityKeys.isEmpty || !batch.organisationKeys.isEmpty {
                 _ = pipe.send(batch)
             }
+            let following = FirstIDs(dataset: datasetID + 1, activity: projector.nextID, organisation: nextOrganisationID)
             pipe.finish()
+            completion.finish(following)
         } catch {
             if let partFailure {
                 pipe.finish(throwing: partFailure)
