@@ -40,7 +40,7 @@ import TestSupport
     /// The first line where `got` and `expected` differ, both sides, or `nil` when they are equal.
     static func firstDifference(_ got: [String], _ expected: [String]) -> String? {
         guard got != expected else { return nil }
-        let index = zip(got, expected).firstIndex { $0 != $1 } ?? min(got.count, expected.count)
+        let index = zip(got, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, expected.count)
         return "line \(index): got \(index < got.count ? got[index] : "nothing"), expected \(index < expected.count ? expected[index] : "nothing")"
     }
 
