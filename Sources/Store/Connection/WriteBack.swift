@@ -18,7 +18,7 @@ enum WriteBack {
     private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
 
     /// Found at run time: Swift's Glibc module leaves the GNU extension out.
-    nonisolated(unsafe) private static let syncFileRange: SyncFileRange? = {
+    private static let syncFileRange: SyncFileRange? = {
         #if os(Linux)
         guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "sync_file_range") else { return nil }
         return unsafeBitCast(symbol, to: SyncFileRange.self)

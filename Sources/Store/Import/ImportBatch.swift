@@ -26,6 +26,9 @@ struct ImportBatch: Sendable {
     /// How many rows the batch holds, over all tables.
     var rowCount: Int { rows.reduce(0) { $0 + $1.rowCount } }
 
+    /// The bytes of the batch's text cells, over all tables.
+    var byteCount: Int { rows.reduce(0) { $0 + $1.bytes.count } }
+
     /// Appends a row given by column name, in parts (the owner's columns, an amount's, the rest).
     mutating func append(_ parts: NamedCells..., to slot: Slot) {
         rows[slot.rawValue].append(NamedCells(joining: parts))

@@ -38,7 +38,14 @@ struct Importer {
         let readAheads = ReadAheads()
         var nextValidation: Task<Validator.Result, Never>?
         for (index, path) in paths.enumerated() {
-            let validation = nextValidation ?? validator.map { validator in Task { await validator.validate(file: path) } }
+            // One file is validated at a time (each validation keeps both cores busy): the next
+            // one while this one is written.
+            let validation: Validator.Result?
+            if let nextValidation {
+                validation = await nextValidation.value
+            } else {
+                validation = await validator?.validate(file: path)
+            }
             nextValidation = nil
             var whenRead: (@Sendable (FirstIDs) -> Void)?
             if index + 1 < paths.count {
@@ -52,8 +59,9 @@ struct Importer {
                 }
             }
             let report = await importFileReportingParts(
-                at: path, progress: progress, readAhead: readAheads.take(index), validation: validation, whenRead: whenRead
+                at: path, progress: progress, readAhead: readAheads.take(index), validated: validation, whenRead: whenRead
             ).report
+            MemoryTrim.releaseFreedMemory()
             await each(report)
         }
     }
@@ -61,11 +69,11 @@ struct Importer {
     /// ``importFile(at:progress:)``, and whether the file was read in two parts (rather than in
     /// one, or again in one after the parts did not add up).
     ///
-    /// `readAhead` holds the file's rows made ahead, `validation` its validation started ahead, and
+    /// `readAhead` holds the file's rows made ahead, `validated` its validation done ahead, and
     /// `whenRead` hears the ids that follow the file's rows once it is read (in one part).
     func importFileReportingParts(
         at path: String, progress: (@Sendable (ImportProgress) -> Void)?, readAhead: ReadAhead? = nil,
-        validation validationAhead: Task<Validator.Result, Never>? = nil, whenRead: (@Sendable (FirstIDs) -> Void)? = nil
+        validated: Validator.Result? = nil, whenRead: (@Sendable (FirstIDs) -> Void)? = nil
     ) async -> (report: ImportReport, readInParts: Bool) {
         var report = ImportReport(path: path, status: .failed)
         var readInParts = false
@@ -75,8 +83,8 @@ struct Importer {
         report.bytes = size
         // A separate read-only pass before the transaction, so the store is locked only while writing.
         let validation: Validator.Result?
-        if let validationAhead {
-            validation = await validationAhead.value
+        if let validated {
+            validation = validated
         } else {
             validation = await validator?.validate(file: path)
         }

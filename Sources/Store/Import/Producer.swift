@@ -78,6 +78,9 @@ final class Producer: @unchecked Sendable {
 
     struct Cancelled: Error {}
 
+    /// The bytes of cells at which a batch is sent whatever its rows.
+    static let batchBytes = 4 << 20
+
     /// Calls `body` with the ids that follow this producer's rows once it has read its whole part
     /// without error (at once when it has); never when it fails.
     func whenRead(_ body: @escaping @Sendable (FirstIDs) -> Void) {
@@ -291,7 +294,9 @@ final class Producer: @unchecked Sendable {
     }
 
     private func flushIfFull() throws {
-        guard projector.batch.rowCount >= batchRows else { return }
+        // Rows or bytes: a batch of activities with long XML is sent before it holds 10,000 rows,
+        // so that the batches waiting in the pipe (of this file and of the one read ahead) stay small.
+        guard projector.batch.rowCount >= batchRows || projector.batch.byteCount >= Self.batchBytes else { return }
         guard pipe.send(projector.batch) else { throw Cancelled() }
         projector.batch = ImportBatch(sizedLike: projector.batch)
     }
