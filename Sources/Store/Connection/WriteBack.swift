@@ -18,14 +18,7 @@ enum WriteBack {
     private typealias SyncFileRange = @convention(c) (Int32, Int64, Int64, UInt32) -> Int32
 
     /// Found at run time: Swift's Glibc module leaves the GNU extension out.
-    private static let syncFileRange: SyncFileRange? = {
-        #if os(Linux)
-        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "sync_file_range") else { return nil }
-        return unsafeBitCast(symbol, to: SyncFileRange.self)
-        #else
-        return nil
-        #endif
-    }()
+    private static let syncFileRange: SyncFileRange? = GNUFunction.find("sync_file_range", as: SyncFileRange.self)
 
     /// `SYNC_FILE_RANGE_WRITE`: start writing what is dirty and not being written yet; do not wait.
     private static let write: UInt32 = 2
