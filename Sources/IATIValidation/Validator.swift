@@ -20,11 +20,16 @@ public struct Validator: Sendable {
         public var findings: [Finding]
         /// How many findings of each severity, those left out of `findings` included.
         public var counts: [Finding.Severity: Int]
+        /// The start-tag lines of the activities (or organisations) with a schema finding; `nil`
+        /// when that is not known. In a file that fails the schema, an activity whose line is not
+        /// here validates on its own, so it can be published as it is.
+        public var schemaFindingLines: Set<Int>?
 
-        public init(validSchema: Bool, findings: [Finding], counts: [Finding.Severity: Int]? = nil) {
+        public init(validSchema: Bool, findings: [Finding], counts: [Finding.Severity: Int]? = nil, schemaFindingLines: Set<Int>? = nil) {
             self.validSchema = validSchema
             self.findings = findings
             self.counts = counts ?? Dictionary(grouping: findings, by: \.severity).mapValues(\.count)
+            self.schemaFindingLines = schemaFindingLines
         }
 
         /// How many findings were counted but not kept.
@@ -90,7 +95,9 @@ public struct Validator: Sendable {
             var findings = tally.kept + schemaResult.findings
             findings.sort { ($0.line, $0.severity, $0.rule) < ($1.line, $1.severity, $1.rule) }
             let counts = tally.counts.merging(schemaResult.counts, uniquingKeysWith: +)
-            return Result(validSchema: schemaResult.valid, findings: Array(findings.prefix(Validator.maxFindings)), counts: counts)
+            return Result(
+                validSchema: schemaResult.valid, findings: Array(findings.prefix(Validator.maxFindings)), counts: counts,
+                schemaFindingLines: schemaResult.schemaFindingLines)
         }
     }
 

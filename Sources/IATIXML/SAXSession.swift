@@ -165,18 +165,6 @@ private struct SAXState {
         window.discard(before: min(frames.first?.startOffset ?? parserOffset, parserOffset))
     }
 
-    /// The offset of the `<` that opened the element being reported, and the newlines within its tag.
-    private func startTagOffset() -> (offset: Int, newlines: Int)? {
-        guard let input = context?.pointee.input?.pointee, let base = input.base, var cursor = input.cur else { return nil }
-        var newlines = 0
-        while cursor > base {
-            cursor -= 1
-            if cursor.pointee == UInt8(ascii: "<") { return (Int(input.consumed) + (cursor - base), newlines) }
-            if cursor.pointee == 10 { newlines += 1 }
-        }
-        return nil
-    }
-
     private var convertsEncoding: Bool {
         context?.pointee.input?.pointee.buf?.pointee.encoder != nil
     }
@@ -212,8 +200,8 @@ private struct SAXState {
             if outerReported { report(localname: localname, uri: uri, attributeCount: attributeCount, attributes) }
             return
         }
-        let tag = startTagOffset()
-        let line = max(1, Int(context?.pointee.input?.pointee.line ?? 1) - (tag?.newlines ?? 0))
+        let tag = StartTag.position(in: context)
+        let line = StartTag.line(in: context, position: tag)
         let name = intern(localname)
         let namespace = intern(uri)
 

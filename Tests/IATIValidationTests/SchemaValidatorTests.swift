@@ -31,6 +31,21 @@ import TestSupport
         #expect(findings.allSatisfy { $0.xpath.contains("participating-org") })
     }
 
+    /// The schema sees each element after the pass has noted which activity it is in: an error on
+    /// an activity's own start tag is that activity's, and one at its end tag is still its own
+    /// when the next activity starts on the same line.
+    @Test func eachErrorIsPlacedInItsOwnActivity() throws {
+        let path = try PartlyInvalidFile.write()
+        defer { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path) }
+        let result = Self.validator.validate(file: path)
+        #expect(!result.valid)
+        #expect(result.findings.map(\.activity) == ["XM-TEST-2", "XM-TEST-3"])
+        #expect(result.findings.map(\.line) == [13, 25])
+        #expect(result.findings.map { $0.xpath.hasPrefix("/iati-activities/iati-activity[") ? String($0.xpath.dropFirst(31).prefix(1)) : $0.xpath } == ["2", "3"])
+        #expect(result.schemaFindingLines == PartlyInvalidFile.invalidLines)
+        #expect(Self.validator.validate(file: Fixtures.samples.first { $0.hasSuffix("flattener_beis_GB-GOV-13_9acts.xml") }!).schemaFindingLines == [])
+    }
+
     @Test func organisationFilesUseTheOrganisationSchema() throws {
         let path = try #require(Fixtures.samples.first { $0.hasSuffix("iaticloud_nl-mfa_XM-DAC-7_organisation.xml") })
         #expect(SchemaValidator.rootName(of: path) == "iati-organisations")

@@ -96,6 +96,34 @@ import Testing
         }
     }
 
+    /// In a file that fails the schema, an activity with no schema finding of its own is written as
+    /// published; the others go through the model (which writes double quotes).
+    @Test(arguments: TestDatabase.engines)
+    func activitiesValidOnTheirOwnAreExportedAsPublished(database: TestDatabase) async throws {
+        let path = try PartlyInvalidFile.write()
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await database.with { location in
+            let store = try await Store.open(location)
+            defer { Task { await store.close() } }
+            let report = await store.importFile(at: path, validator: try Validator())
+            #expect(report.status == .imported && report.validSchema == false)
+            let stored = try await store.database.sql.raw("SELECT line FROM schema_finding_line").all(decodingColumn: "line", as: Int.self)
+            #expect(Set(stored) == PartlyInvalidFile.invalidLines)
+            let output = folder.appendingPathComponent("export.xml").path
+            #expect(try await store.export(ExportSelection(), to: output).count == 4)
+            let exported = try String(contentsOfFile: output, encoding: .utf8)
+            for (published, line) in zip(PartlyInvalidFile.activities, PartlyInvalidFile.activityLines) {
+                #expect(exported.contains(published) == !PartlyInvalidFile.invalidLines.contains(line), "the activity of line \(line)")
+            }
+            // Without the findings' places (a store validated before they were kept), the whole file is rewritten.
+            try await store.database.sql.raw("UPDATE dataset_validation SET activity_verdicts = NULL").run()
+            _ = try await store.export(ExportSelection(), to: output)
+            let rewritten = try String(contentsOfFile: output, encoding: .utf8)
+            #expect(PartlyInvalidFile.activities.allSatisfy { !rewritten.contains($0) })
+        }
+    }
+
     @Test(arguments: TestDatabase.engines)
     func exportSelectsByReportingOrgAndIdentifier(database: TestDatabase) async throws {
         try await database.with { location in

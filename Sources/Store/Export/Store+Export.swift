@@ -48,9 +48,10 @@ extension Store {
     /// and rendered in chunks on other threads, a few chunks ahead of the one being written, in
     /// file order.
     ///
-    /// Elements of files that validated against the 2.03 schema on import are written as they were
-    /// published; the others (legacy, invalid, or never validated) go through the model and the
-    /// writer, which puts them in schema order.
+    /// Elements that validated against the 2.03 schema on import are written as they were
+    /// published: those of valid files, and the activities of an invalid file that had no schema
+    /// finding of their own. The others (legacy, invalid, or never validated) go through the model
+    /// and the writer, which puts them in schema order.
     ///
     /// The file appears whole or not at all: it is written beside `path` and moved there at the end.
     /// When nothing matches, no file is written and the report's count is 0.
@@ -149,7 +150,17 @@ extension Store {
         var parsedNamespaces: [String: [String: String]] = [:]
         while true {
             let page = database.sql.select()
-            if !selection.organisations { page.column(SQLColumn("upgraded", table: table.name)) }
+            if !selection.organisations {
+                // An activity with no schema finding of its own validates alone, even in a file that fails.
+                let lines = Schema.schemaFindingLine.name
+                page.column(SQLColumn("upgraded", table: table.name))
+                    .column(SQLColumn("activity_verdicts", table: Schema.datasetValidation.name))
+                    .column(SQLAlias(SQLColumn("line", table: lines), as: SQLIdentifier("schema_finding_line")))
+                    .join(SQLIdentifier(lines), method: SQLJoinMethod.left, on: SQLBinaryExpression(
+                        SQLBinaryExpression(SQLColumn("dataset_id", table: lines), .equal, SQLColumn("dataset_id", table: table.name)),
+                        .and,
+                        SQLBinaryExpression(SQLColumn("line", table: lines), .equal, SQLColumn("line", table: table.name))))
+            }
             let rows = try await filtered(page
                 .column(SQLColumn("id", table: table.name))
                 .column(SQLColumn("xml", table: table.name))
@@ -169,8 +180,8 @@ extension Store {
             for row in rows {
                 lastID = try row.decode(column: "id", as: Int.self)
                 let document = try StoredDocument(row: row, parsedNamespaces: &parsedNamespaces)
-                // A file that validated as 2.03 on the way in is written as it was published.
-                if !selection.rewrite, try row.decode(column: "valid_schema", as: Int?.self) == 1, !document.legacy,
+                // What validated as 2.03 on the way in is written as it was published.
+                if !selection.rewrite, try Self.validatedAlone(row), !document.legacy,
                    document.namespaces.allSatisfy({ $0.key.isEmpty || $0.key == "xml" || namespaces[$0.key] == $0.value }) {
                     chunk.items.append(.verbatim(document.xml))
                 } else {
@@ -184,5 +195,13 @@ extension Store {
         while !rendering.isEmpty { try await writeOldest() }
         try writer.end()
         return count
+    }
+
+    /// Whether the stored element of `row` validated against the 2.03 schema on import: its file
+    /// did, or the file's schema findings were placed by activity and none is in this one.
+    private static func validatedAlone(_ row: any SQLRow) throws -> Bool {
+        if try row.decode(column: "valid_schema", as: Int?.self) == 1 { return true }
+        guard row.contains(column: "activity_verdicts"), try row.decode(column: "activity_verdicts", as: Int?.self) == 1 else { return false }
+        return try row.decodeNil(column: "schema_finding_line")
     }
 }

@@ -326,8 +326,14 @@ struct Importer {
             "dataset_id": .integer(id), "valid_schema": .integer(validation.validSchema ? 1 : 0),
             "critical_count": .integer(counts[.critical] ?? 0), "error_count": .integer(counts[.error] ?? 0),
             "warning_count": .integer(counts[.warning] ?? 0), "info_count": .integer(counts[.info] ?? 0),
+            "activity_verdicts": Cell(validation.schemaFindingLines.map { _ in 1 }),
         ])
         try await database.insert(summary)
+        var lines = TableRows(Schema.schemaFindingLine)
+        for line in (validation.schemaFindingLines ?? []).sorted() {
+            lines.append(["dataset_id": .integer(id), "line": .integer(line)])
+        }
+        try await database.insert(lines)
         var findings = TableRows(Schema.finding)
         for (seq, finding) in validation.findings.enumerated() {
             findings.append([

@@ -261,4 +261,12 @@ enum MigrationDDL {
         );
         CREATE INDEX "pipeline_status_iati_identifier" ON "pipeline_status" ("iati_identifier");
         """
+
+    /// Which activities of a file that fails the schema validate on their own: the start lines of
+    /// those with a schema finding, and whether a dataset's validation knew them.
+    static let version8 = """
+        CREATE TABLE "schema_finding_line" ("dataset_id" INTEGER NOT NULL, "line" INTEGER NOT NULL);
+        CREATE INDEX "schema_finding_line_dataset_id_line" ON "schema_finding_line" ("dataset_id", "line");
+        ALTER TABLE "dataset_validation" ADD COLUMN "activity_verdicts" INTEGER;
+        """
 }

@@ -39,6 +39,7 @@ enum Migrations {
             sqlite: MigrationDDL.version5SQLite, postgres: MigrationDDL.version5PostgreSQL),
         Migration(version: 6, name: "strategy, indicators, country programmes, change log", sqlite: MigrationDDL.version6),
         Migration(version: 7, name: "E&S screenings, their answers and measures, pipeline status history", sqlite: MigrationDDL.version7),
+        Migration(version: 8, name: "the activities of each dataset that fail the schema", sqlite: MigrationDDL.version8),
     ]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }

@@ -198,15 +198,25 @@ enum Schema {
     static let setting = Table(
         name: "store_setting", columns: [.text("name", notNull: true), .text("value")], primaryKey: "name")
 
-    /// What validation found in each dataset.
+    /// What validation found in each dataset. `activity_verdicts` is 1 when ``schemaFindingLine``
+    /// holds every activity of the dataset with a schema finding (`NULL` before migration 8).
     static let datasetValidation = Table(
         name: "dataset_validation",
         columns: [
             .integer("dataset_id", notNull: true), .integer("valid_schema", notNull: true),
             .integer("critical_count", notNull: true), .integer("error_count", notNull: true),
             .integer("warning_count", notNull: true), .integer("info_count", notNull: true),
+            .integer("activity_verdicts"),
         ],
         primaryKey: "dataset_id")
+
+    /// The start-tag lines (`activity.line`) of the activities in which the schema found an error.
+    /// In a dataset that fails the schema, the other activities validate on their own, so an
+    /// export writes them as they were published.
+    static let schemaFindingLine = Table(
+        name: "schema_finding_line",
+        columns: [.integer("dataset_id", notNull: true), .integer("line", notNull: true)],
+        indexes: [["dataset_id", "line"]])
 
     /// Every finding of a dataset, with the place to show it next to the field.
     static let finding = Table(
@@ -257,12 +267,12 @@ enum Schema {
 
     /// Every table, in the order rows are written.
     static let all = [dataset, activity] + activityProjections
-        + [organisation, organisationBudget, datasetValidation, finding, exchangeRateFile, setting]
+        + [organisation, organisationBudget, datasetValidation, finding, schemaFindingLine, exchangeRateFile, setting]
         + strategyTables
         + [screening, screeningAnswer, screeningMeasure, pipelineStatus]
 
     /// The tables that hang off a dataset row and go when it is replaced.
-    static let datasetDetails = [datasetValidation, finding]
+    static let datasetDetails = [datasetValidation, finding, schemaFindingLine]
 
     private static func projection(_ name: String, _ columns: [Column]) -> Table {
         Table(
