@@ -2,9 +2,9 @@ import CLibXML2
 import IATIXML
 
 /// A libxml2 text reader over a file read through ``IATIXML/DocumentInput`` and checked by
-/// ``IATIXML/MarkupGuard``: the schema pass reads the same bytes as the SAX reader (a gzip file
-/// inflated, within the same bound) and refuses the same markup before libxml2 sees it, so it
-/// cannot be kept busy (or crashed) by a file the other pass refuses.
+/// ``IATIXML/MarkupGuard``, for a look at a document's root (``SchemaValidator/rootName(of:)``):
+/// it reads the same bytes as the other passes (a gzip file inflated, within the same bound) and
+/// refuses the same markup before libxml2 sees it, so it cannot be kept busy by a hostile file.
 final class GuardedTextReader {
     let reader: xmlTextReaderPtr
     private let source: Source

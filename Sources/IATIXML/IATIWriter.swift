@@ -180,7 +180,7 @@ public final class IATIWriter {
         output.end()
         output.append("\n")
         state = .ended
-        try flush()
+        try flush(force: true)
         if ownsFile, let file, !fileClosed {
             fileClosed = true
             do { try file.close() } catch { throw failure(.io, "cannot close the file: \(error)") }
@@ -207,9 +207,13 @@ public final class IATIWriter {
         }
     }
 
-    /// Hands the buffer to the sink and empties it.
-    private func flush() throws {
-        guard !output.buffer.isEmpty else { return }
+    /// Bytes a file's buffer gathers before they are written: one system call per element cost
+    /// an export of many small activities more than copying them.
+    static let fileBufferSize = 1 << 20
+
+    /// Hands the buffer to the sink and empties it; a file's only once it is full, or with `force`.
+    private func flush(force: Bool = false) throws {
+        guard !output.buffer.isEmpty, file == nil || force || output.buffer.count >= Self.fileBufferSize else { return }
         bytesWritten += output.buffer.count
         if let file {
             do {
