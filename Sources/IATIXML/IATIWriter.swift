@@ -137,10 +137,10 @@ public final class IATIWriter {
     /// Writes one `iati-activity` or `iati-organisation` exactly as given: the bytes of an element
     /// that was published as valid 2.03 need no round through the model. Its prefixes must be the
     /// ones declared on the root.
-    public func write(verbatim xml: [UInt8]) throws {
+    public func write(verbatim xml: String) throws {
         guard case .open = state else { throw failure(.order, "write called outside begin…end") }
         output.append("\n ")
-        output.buffer.append(contentsOf: xml)
+        output.buffer.append(contentsOf: xml.utf8)
         count += 1
         try flush()
     }

@@ -13,7 +13,7 @@ public struct RenderedElement: Sendable {
         case bytes([UInt8], DocumentHeader.Kind)
         case activity(Activity)
         case organisation(Organisation)
-        case verbatim([UInt8])
+        case verbatim(String)
     }
 
     let content: Content
@@ -37,7 +37,7 @@ public struct RenderedElement: Sendable {
     }
 
     /// Published bytes, written as ``IATIWriter/write(verbatim:)`` does.
-    public init(verbatim xml: [UInt8]) {
+    public init(verbatim xml: String) {
         namespaces = nil
         content = .verbatim(xml)
     }

@@ -8,18 +8,7 @@ public enum XMLEscaping {
         guard containsByte(value, where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == 13 || mayBeForbidden($0) }) else {
             return value
         }
-        var out = ""
-        out.reserveCapacity(value.utf8.count + 16)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(isAllowed(scalar) ? scalar : replacement)
-            }
-        }
-        return out
+        return escaped(value, attribute: false)
     }
 
     /// Attribute values (written between double quotes): also `"` as `&quot;`, and tab, line feed
@@ -32,22 +21,44 @@ public enum XMLEscaping {
         }) else {
             return value
         }
-        var out = ""
-        out.reserveCapacity(value.utf8.count + 16)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t": out += "&#9;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            default: out.unicodeScalars.append(isAllowed(scalar) ? scalar : replacement)
-            }
-        }
-        return out
+        return escaped(value, attribute: true)
     }
+
+    /// `value` with its markup characters as entities and the characters XML does not allow as
+    /// U+FFFD, byte by byte over its UTF-8 (which Swift keeps valid): text with an ampersand, a
+    /// carriage return or a full-width character is common, and must not cost a scalar at a time.
+    private static func escaped(_ value: String, attribute: Bool) -> String {
+        var value = value
+        return value.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                case 13: out.append(contentsOf: "&#13;".utf8)
+                case UInt8(ascii: "\"") where attribute: out.append(contentsOf: "&quot;".utf8)
+                case 9 where attribute: out.append(contentsOf: "&#9;".utf8)
+                case 10 where attribute: out.append(contentsOf: "&#10;".utf8)
+                case 9, 10: out.append(byte)
+                case ..<0x20: out.append(contentsOf: replacementUTF8)
+                // U+FFFE and U+FFFF: EF BF BE and EF BF BF.
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE:
+                    out.append(contentsOf: replacementUTF8)
+                    index += 2
+                default: out.append(byte)
+                }
+                index += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// U+FFFD, what stands for a character XML 1.0 cannot carry, even as a character reference.
+    private static let replacementUTF8: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     /// Whether a UTF-8 byte of `value` matches: over the string's own storage when it has one
     /// (every value the writer gets does), a plain loop over bytes rather than `String.UTF8View`'s
@@ -56,9 +67,6 @@ public enum XMLEscaping {
     private static func containsByte(_ value: String, where predicate: (UInt8) -> Bool) -> Bool {
         value.utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) } ?? value.utf8.contains(where: predicate)
     }
-
-    /// What stands for a character XML 1.0 cannot carry, even as a character reference.
-    static let replacement: Unicode.Scalar = "\u{FFFD}"
 
     /// Whether XML 1.0 allows the character (`Char` production): no C0 controls other than tab,
     /// line feed and carriage return, no U+FFFE / U+FFFF.

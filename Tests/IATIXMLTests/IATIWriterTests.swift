@@ -120,6 +120,36 @@ import Testing
         #expect(XMLEscaping.text("\u{FFFE}\u{FFFF}\u{FFFD}\u{EFFF}") == "\u{FFFD}\u{FFFD}\u{FFFD}\u{EFFF}")
     }
 
+    /// The byte-wise escaping against the rule applied a character at a time, on text mixing
+    /// markup, controls, full-width punctuation (whose UTF-8 starts like U+FFFE's) and both non-characters.
+    @Test func escapingEqualsTheRuleCharacterByCharacter() {
+        let alphabet: [Unicode.Scalar] = ["a", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{0}", "\u{1F}", "\u{7F}", "é", "全",
+                                          "，", "（", "\u{FEFF}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{EFBF}", "😀"]
+        func reference(_ text: String, attribute: Bool) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\r": out += "&#13;"
+                case "\"" where attribute: out += "&quot;"
+                case "\t" where attribute: out += "&#9;"
+                case "\n" where attribute: out += "&#10;"
+                default: out.unicodeScalars.append(XMLEscaping.isAllowed(scalar) ? scalar : "\u{FFFD}")
+                }
+            }
+            return out
+        }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &generator) { text.unicodeScalars.append(alphabet.randomElement(using: &generator)!) }
+            #expect(XMLEscaping.text(text) == reference(text, attribute: false), "\(Array(text.unicodeScalars))")
+            #expect(XMLEscaping.attribute(text) == reference(text, attribute: true), "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test func attributeEscaping() {
         #expect(XMLEscaping.attribute("a & b < c > d") == "a &amp; b &lt; c &gt; d")
         #expect(XMLEscaping.attribute("say \"hi\" it's") == "say &quot;hi&quot; it's")

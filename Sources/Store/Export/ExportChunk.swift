@@ -31,7 +31,7 @@ struct ExportChunk: Sendable {
         var index = items.startIndex
         while index < items.endIndex {
             guard case .stored(let first) = items[index] else {
-                if case .verbatim(let xml) = items[index] { rendered.append(RenderedElement(verbatim: Array(xml.utf8))) }
+                if case .verbatim(let xml) = items[index] { rendered.append(RenderedElement(verbatim: xml)) }
                 index += 1
                 continue
             }

@@ -100,7 +100,7 @@ extension Store {
     ) async throws -> Int {
         let table = selection.organisations ? Schema.organisation : Schema.activity
         let identifierColumn = selection.organisations ? "identifier" : "iati_identifier"
-        func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+        @Sendable func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
             var query = query
             if let reportingOrg = selection.reportingOrg {
                 query = query.where(SQLColumn("reporting_org", table: table.name), .equal, SQLBind(reportingOrg))
@@ -146,9 +146,8 @@ extension Store {
             chunk.items.removeAll()
             if rendering.count > Self.exportChunksInFlight { try await writeOldest() }
         }
-        var lastID = 0
-        var parsedNamespaces: [String: [String: String]] = [:]
-        while true {
+        /// The elements after `lastID`, a page of them, in order.
+        @Sendable func page(after lastID: Int) async throws -> [any SQLRow] {
             let page = database.sql.select()
             if !selection.organisations {
                 // An activity with no schema finding of its own validates alone, even in a file that fails.
@@ -161,7 +160,7 @@ extension Store {
                         .and,
                         SQLBinaryExpression(SQLColumn("line", table: lines), .equal, SQLColumn("line", table: table.name))))
             }
-            let rows = try await filtered(page
+            return try await filtered(page
                 .column(SQLColumn("id", table: table.name))
                 .column(SQLColumn("xml", table: table.name))
                 .column(SQLColumn("namespaces", table: "dataset"))
@@ -175,22 +174,35 @@ extension Store {
                 .orderBy(SQLColumn("id", table: table.name))
                 .limit(500)
                 .all()
-            guard !rows.isEmpty else { break }
-            var chunk = ExportChunk(organisations: selection.organisations, namespaces: namespaces)
-            for row in rows {
-                lastID = try row.decode(column: "id", as: Int.self)
-                let document = try StoredDocument(row: row, parsedNamespaces: &parsedNamespaces)
-                // What validated as 2.03 on the way in is written as it was published.
-                if !selection.rewrite, try Self.validatedAlone(row), !document.legacy,
-                   document.namespaces.allSatisfy({ $0.key.isEmpty || $0.key == "xml" || namespaces[$0.key] == $0.value }) {
-                    chunk.items.append(.verbatim(document.xml))
-                } else {
-                    chunk.items.append(.stored(document))
+        }
+        var parsedNamespaces: [String: [String: String]] = [:]
+        var nextPage: Task<[any SQLRow], any Error>? = Task { try await page(after: 0) }
+        do {
+            while let pending = nextPage {
+                let rows = try await pending.value
+                guard let last = rows.last else { break }
+                let lastID = try last.decode(column: "id", as: Int.self)
+                // The next page is read while this one is rendered and written.
+                nextPage = Task { try await page(after: lastID) }
+                var chunk = ExportChunk(organisations: selection.organisations, namespaces: namespaces)
+                for row in rows {
+                    let document = try StoredDocument(row: row, parsedNamespaces: &parsedNamespaces)
+                    // What validated as 2.03 on the way in is written as it was published.
+                    if !selection.rewrite, try Self.validatedAlone(row), !document.legacy,
+                       document.namespaces.allSatisfy({ $0.key.isEmpty || $0.key == "xml" || namespaces[$0.key] == $0.value }) {
+                        chunk.items.append(.verbatim(document.xml))
+                    } else {
+                        chunk.items.append(.stored(document))
+                    }
+                    count += 1
+                    if chunk.items.count == Self.exportChunkSize { try await render(&chunk) }
                 }
-                count += 1
-                if chunk.items.count == Self.exportChunkSize { try await render(&chunk) }
+                if !chunk.items.isEmpty { try await render(&chunk) }
             }
-            if !chunk.items.isEmpty { try await render(&chunk) }
+        } catch {
+            // The page being read must be done before the connection goes back to its pool.
+            _ = try? await nextPage?.value
+            throw error
         }
         while !rendering.isEmpty { try await writeOldest() }
         try writer.end()

@@ -20,14 +20,17 @@ enum PortfolioFacts {
     static let chunk = 2_000
 
     /// What `store_setting.portfolio_facts` holds when the facts are up to date with `rates`.
-    static func version(rates: StoredRates) -> String { "\(classificationVersion)/\(rates.id)" }
+    static func version(rates: StoredRates) -> String { version(ratesID: rates.id) }
 
-    /// Rebuilds the facts of every activity when the classification or the rates changed since they were built.
+    private static func version(ratesID: Int) -> String { "\(classificationVersion)/\(ratesID)" }
+
+    /// Rebuilds the facts of every activity when the classification or the rates changed since
+    /// they were built. The rates are read only then: opening a store must not parse them.
     static func rebuildIfStale(in database: Database) async throws {
-        let rates = try await StoredRates.current(in: database)
         let built = try await database.sql.select().column("value").from(Schema.setting.name)
             .where("name", .equal, "portfolio_facts").first(decodingColumn: "value", as: String?.self) ?? nil
-        guard built != version(rates: rates) else { return }
+        guard built != version(ratesID: try await StoredRates.currentID(in: database)) else { return }
+        let rates = try await StoredRates.current(in: database)
         try await database.transaction {
             try await database.sql.delete(from: Schema.portfolioFact.name).run()
             try await build(in: database, activitiesFrom: 0, rates: rates)

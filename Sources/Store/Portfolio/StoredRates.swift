@@ -13,6 +13,12 @@ struct StoredRates: Sendable {
     /// The last file read from a store, by its location and id: files are never changed once loaded.
     private static let cache = NIOLockedValueBox<[String: ExchangeRates]>([:])
 
+    /// The id of the rates ``current(in:)`` gives, without reading them.
+    static func currentID(in database: Database) async throws -> Int {
+        try await database.sql.select().column("id").from(Schema.exchangeRateFile.name)
+            .orderBy("id", .descending).limit(1).first(decodingColumn: "id", as: Int.self) ?? 0
+    }
+
     static func current(in database: Database) async throws -> StoredRates {
         let newest = try await database.sql.select().column("id").column("source").from(Schema.exchangeRateFile.name)
             .orderBy("id", .descending).limit(1).first()
