@@ -61,6 +61,7 @@ struct ImportCommand: AsyncParsableCommand {
     func run() async throws {
         let files = try InputFiles.expand(paths)
         guard !files.isEmpty else { throw UsageError(description: "no .xml files in \(paths.joined(separator: ", "))") }
+        MemoryTrim.limitArenasToCores()
         let store = try await Store.openForCommand(db)
         let validator = validate ? try Validator() : nil
         let started = Date()
