@@ -269,4 +269,12 @@ enum MigrationDDL {
         CREATE INDEX "schema_finding_line_dataset_id_line" ON "schema_finding_line" ("dataset_id", "line");
         ALTER TABLE "dataset_validation" ADD COLUMN "activity_verdicts" INTEGER;
         """
+
+    /// The search index merges its segments 16 at a time instead of FTS5's 4: each import adds a
+    /// segment, and merging them four by four took about a tenth of a folder import's time
+    /// (5.3–5.4 s against 6.0 s for the generated corpus without validation, three runs each).
+    /// Queries read a few more segments. SQLite only: PostgreSQL's index needs nothing.
+    static let version9SQLite = """
+        INSERT INTO "activity_search" ("activity_search", "rank") VALUES ('automerge', 16);
+        """
 }

@@ -40,6 +40,7 @@ enum Migrations {
         Migration(version: 6, name: "strategy, indicators, country programmes, change log", sqlite: MigrationDDL.version6),
         Migration(version: 7, name: "E&S screenings, their answers and measures, pipeline status history", sqlite: MigrationDDL.version7),
         Migration(version: 8, name: "the activities of each dataset that fail the schema", sqlite: MigrationDDL.version8),
+        Migration(version: 9, name: "search index segments merged 16 at a time", sqlite: MigrationDDL.version9SQLite, postgres: ""),
     ]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }
