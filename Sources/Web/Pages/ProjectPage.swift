@@ -103,10 +103,11 @@ extension Site {
                 "type": coded("project_result_type_", result.type, 1...3, page),
                 "indicators": result.indicators.map { indicator -> [String: Any] in
                     let baseline = indicator.baselines.first
+                    let baselineYear: String? = baseline?.year ?? baseline?.isoDate
                     return [
                         "title": name(indicator.title) ?? text("project_untitled", page),
                         "baseline": baseline?.value ?? "–",
-                        "baselineYear": (baseline?.year ?? baseline?.isoDate) as Any,
+                        "baselineYear": baselineYear as Any,
                         "periods": indicator.periods.map { period -> [String: Any] in
                             ["start": period.periodStart ?? "–", "end": period.periodEnd ?? "–",
                              "target": period.targets.compactMap(\.value).joined(separator: ", "),
