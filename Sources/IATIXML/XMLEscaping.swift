@@ -68,15 +68,6 @@ public enum XMLEscaping {
         value.utf8.withContiguousStorageIfAvailable { $0.contains(where: predicate) } ?? value.utf8.contains(where: predicate)
     }
 
-    /// Whether XML 1.0 allows the character (`Char` production): no C0 controls other than tab,
-    /// line feed and carriage return, no U+FFFE / U+FFFF.
-    static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-        default: return false
-        }
-    }
-
     /// A UTF-8 byte that may start a character XML does not allow (a C0 control, or the lead
     /// byte of U+FFFE / U+FFFF): a cheap test before the slow path.
     @inline(__always)

@@ -125,6 +125,13 @@ import Testing
     @Test func escapingEqualsTheRuleCharacterByCharacter() {
         let alphabet: [Unicode.Scalar] = ["a", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{0}", "\u{1F}", "\u{7F}", "é", "全",
                                           "，", "（", "\u{FEFF}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{EFBF}", "😀"]
+        // XML 1.0's `Char` production: no C0 controls other than tab, line feed and carriage return, no U+FFFE / U+FFFF.
+        func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+            default: false
+            }
+        }
         func reference(_ text: String, attribute: Bool) -> String {
             var out = ""
             for scalar in text.unicodeScalars {
@@ -136,7 +143,7 @@ import Testing
                 case "\"" where attribute: out += "&quot;"
                 case "\t" where attribute: out += "&#9;"
                 case "\n" where attribute: out += "&#10;"
-                default: out.unicodeScalars.append(XMLEscaping.isAllowed(scalar) ? scalar : "\u{FFFD}")
+                default: out.unicodeScalars.append(isAllowed(scalar) ? scalar : "\u{FFFD}")
                 }
             }
             return out

@@ -79,12 +79,7 @@ struct Importer {
         let isRegularFile = attributes?[.type] as? FileAttributeType == .typeRegular
         report.bytes = size
         // A separate read-only pass before the transaction, so the store is locked only while writing.
-        let validation: Validator.Result?
-        if let validated {
-            validation = validated
-        } else {
-            validation = await validator?.validate(file: path)
-        }
+        let validation = validated != nil ? validated : await validator?.validate(file: path)
         // Taken by the first attempt only: a second one reads the file again.
         var unusedReadAhead = readAhead
         defer { if let unusedReadAhead { Task { await unusedReadAhead.pipe.stop() } } }

@@ -13,30 +13,30 @@ struct StoredRates: Sendable {
     /// The last file read from a store, by its location and id: files are never changed once loaded.
     private static let cache = NIOLockedValueBox<[String: ExchangeRates]>([:])
 
-    /// The id of the rates ``current(in:)`` gives, without reading them.
+    /// The id of the rates ``current(in:)`` gives, without reading them: the newest file's, 0 for the bundled one.
     static func currentID(in database: Database) async throws -> Int {
         try await database.sql.select().column("id").from(Schema.exchangeRateFile.name)
             .orderBy("id", .descending).limit(1).first(decodingColumn: "id", as: Int.self) ?? 0
     }
 
     static func current(in database: Database) async throws -> StoredRates {
-        let newest = try await database.sql.select().column("id").column("source").from(Schema.exchangeRateFile.name)
-            .orderBy("id", .descending).limit(1).first()
-        guard let newest else {
+        let id = try await currentID(in: database)
+        guard id != 0 else {
             do {
                 return StoredRates(id: 0, rates: try bundled.get())
             } catch {
                 throw StoreError(.exchangeRates, "the bundled exchange rates cannot be read: \(error)")
             }
         }
-        let id = try newest.decode(column: "id", as: Int.self)
         let key = "\(database.location)#\(id)"
         if let rates = cache.withLockedValue({ $0[key] }) { return StoredRates(id: id, rates: rates) }
-        let csv = try await database.sql.select().column("csv").from(Schema.exchangeRateFile.name).where("id", .equal, id)
-            .first(decodingColumn: "csv", as: String.self) ?? ""
+        let file = try await database.sql.select().column("source").column("csv").from(Schema.exchangeRateFile.name)
+            .where("id", .equal, id).first()
         let rates: ExchangeRates
         do {
-            rates = try ExchangeRates(file: Data(csv.utf8), source: try newest.decode(column: "source", as: String.self))
+            rates = try ExchangeRates(
+                file: Data((try file?.decode(column: "csv", as: String.self) ?? "").utf8),
+                source: try file?.decode(column: "source", as: String.self) ?? "")
         } catch {
             throw StoreError(.exchangeRates, "the exchange rate file \(id) stored in the database cannot be read: \(error)")
         }

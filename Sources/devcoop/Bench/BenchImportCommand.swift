@@ -120,15 +120,15 @@ struct BenchImportCommand: AsyncParsableCommand {
                 if export.status != 0 { failures.append("devcoop export exited with \(export.status)") }
                 run.export = export
             }
+            let fastestExport = [best?.export, run.export].compactMap { $0 }.min { $0.seconds < $1.seconds }
             if let previous = best, previous.process.seconds <= run.process.seconds {
                 best!.process.peakBytes = max(previous.process.peakBytes, run.process.peakBytes)
                 if let seconds = run.engineSeconds { best!.engineSeconds = min(previous.engineSeconds ?? seconds, seconds) }
-                if let export = run.export, export.seconds < previous.export?.seconds ?? .infinity { best!.export = export }
             } else {
-                if let export = best?.export, export.seconds < run.export?.seconds ?? .infinity { run.export = export }
                 run.process.peakBytes = max(run.process.peakBytes, best?.process.peakBytes ?? 0)
                 best = run
             }
+            best!.export = fastestExport
         }
         return best!
     }
