@@ -250,6 +250,35 @@ import TestSupport
         }
     }
 
+    /// The index says only which activities hold every trigram of a query (SQLite); the query
+    /// itself is then looked for in the narratives, in order, ignoring case in every script.
+    @Test(arguments: TestDatabase.engines)
+    func holdingEveryTrigramIsNotEnough(database: TestDatabase) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await database.with { location in
+            // "xand nd d the" holds each trigram of "and the" (and, "nd ", "d t", " th", the), but not "and the".
+            let file = try Self.file(title: "xand nd d the ÉDUCATION Œuvre", in: folder)
+            try await Store.using(location) { (store: Store) async throws in
+                #expect(await store.importFile(at: file).status == .imported)
+                #expect(NarrativeSearch.allTrigrams(of: "and the") == #""and" "nd " "d t" " th" "the""#)
+                if !store.database.isPostgres {
+                    let trigrams = try #require(NarrativeSearch.allTrigrams(of: "and the"))
+                    let holding = try await store.database.sql.raw(
+                        "SELECT count(*) AS n FROM activity_search WHERE activity_search MATCH \(bind: trigrams)"
+                    ).first(decodingColumn: "n", as: Int.self)
+                    #expect(holding == 1, "the index alone takes the activity for one that holds the text")
+                }
+                #expect(try await store.activities(ActivityQuery(text: "and the")).total == 0)
+                #expect(try await store.activities(ActivityQuery(text: "nd d the")).total == 1)
+                #expect(try await store.activities(ActivityQuery(text: "ND D THE")).total == 1)
+                #expect(try await store.activities(ActivityQuery(text: "éducation œuvre")).total == 1)
+                #expect(try await store.activities(ActivityQuery(text: "éducation oeuvre")).total == 0)
+            }
+        }
+    }
+
     /// A store of the previous release gets its index filled by the migration.
     @Test func theMigrationIndexesStoredNarratives() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("devcoop-test-\(UUID())")

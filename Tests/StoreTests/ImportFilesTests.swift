@@ -94,6 +94,31 @@ import TestSupport
         #expect(Self.firstDifference(got, expected) == nil)
     }
 
+    /// The write connection's page cache stays large from a folder import's first file to its
+    /// last, a single import between them included, and is as it was afterwards (SQLite).
+    @Test func thePageCacheLastsTheWholeFolderImport() async throws {
+        try await TestDatabase(engine: .sqlite).with { location in
+            let store = try await Store.open(location)
+            defer { Task { await store.close() } }
+            @Sendable func cacheSize() async throws -> Int? {
+                try await store.database.sql.raw("PRAGMA cache_size").first(decodingColumn: "cache_size", as: Int.self)
+            }
+            let before = try await cacheSize()
+            let large = -StoreWriter.bulkPageCacheKibibytes
+            #expect(before != large)
+            var during: [Int?] = []
+            let files = Array(Self.files.prefix(8))
+            await store.importFiles(files) { report in
+                during.append(try? await cacheSize())
+                if report.path == files[2] { _ = await store.importFile(at: files[3]) }
+            }
+            #expect(during == Array(repeating: large, count: files.count))
+            #expect(try await cacheSize() == before)
+            _ = await store.importFile(at: files[0])
+            #expect(try await cacheSize() == before)
+        }
+    }
+
     /// What a folder import stores of each file's validation is what `validate` says of the file.
     @Test func storedFindingsAreValidatesFindings() async throws {
         let validator = try Validator()

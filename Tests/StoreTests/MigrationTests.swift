@@ -106,7 +106,8 @@ import Testing
         let definition = try await store.database.sql.raw(
             "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = \(bind: NarrativeSearch.table)"
         ).first(decodingColumn: "sql", as: String.self)
-        #expect(definition?.contains("fts5") == true && definition?.contains("tokenize='trigram'") == true, sourceLocation: sourceLocation)
+        #expect(definition?.contains("fts5") == true && definition?.contains("tokenize='trigram'") == true
+                && definition?.contains("detail=none") == true, sourceLocation: sourceLocation)
     }
 
     static func expectMatchesSchema(_ store: Store, sourceLocation: SourceLocation = #_sourceLocation) async throws {
@@ -142,7 +143,7 @@ import Testing
         })
     }
 
-    /// Migration 9: a new SQLite store's search index merges its segments 16 at a time.
+    /// Migrations 9 and 10: a new SQLite store's search index merges its segments 16 at a time.
     @Test func theSearchIndexMergesSixteenSegmentsAtATime() async throws {
         try await TestDatabase(engine: .sqlite).with { location in
             let store = try await Store.open(location)

@@ -100,6 +100,7 @@ final class Database: Sendable {
         do {
             // Another connection may hold a write lock for a moment (a migration, a checkpoint).
             try await database.execute("PRAGMA busy_timeout = 10000")
+            try await connection.install(customFunction: NarrativeSearch.containsFunction)
             switch role {
             case .writer:
                 // WAL lets readers (the dashboard) go on while an import writes, and never changes
@@ -148,17 +149,30 @@ final class Database: Sendable {
     /// SQLite, then as it was: the B-tree pages the write goes back to (indexes, the last page of
     /// each table) stay in memory instead of going out to the WAL and being read back.
     func withPageCache<T: Sendable>(kibibytes: Int, _ body: () async throws -> T) async throws -> T {
-        guard !isPostgres else { return try await body() }
-        let previous = try await sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self) ?? -2_000
-        try await execute("PRAGMA cache_size = -\(kibibytes)")
+        let previous = try await setPageCache(kibibytes: kibibytes)
         do {
             let value = try await body()
-            try await execute("PRAGMA cache_size = \(previous)")
+            try await restorePageCache(previous)
             return value
         } catch {
-            try? await execute("PRAGMA cache_size = \(previous)")
+            try? await restorePageCache(previous)
             throw error
         }
+    }
+
+    /// Sets the page cache to `kibibytes` (SQLite); returns the `cache_size` it had, for
+    /// ``restorePageCache(_:)``. PostgreSQL has no such setting: `nil`.
+    func setPageCache(kibibytes: Int) async throws -> Int? {
+        guard !isPostgres else { return nil }
+        let previous = try await sql.raw("PRAGMA cache_size").first()?.decode(column: "cache_size", as: Int.self) ?? -2_000
+        try await execute("PRAGMA cache_size = -\(kibibytes)")
+        return previous
+    }
+
+    /// Sets the page cache back to what ``setPageCache(kibibytes:)`` returned.
+    func restorePageCache(_ previous: Int?) async throws {
+        guard let previous else { return }
+        try await execute("PRAGMA cache_size = \(previous)")
     }
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.

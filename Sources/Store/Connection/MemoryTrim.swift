@@ -1,8 +1,9 @@
 import Foundation
 
 /// Keeps the resident memory of a folder import near its heap, with glibc's allocator: memory
-/// freed by threads goes back to the system between files (`malloc_trim`), and a batch import
-/// uses one arena per core (`mallopt(M_ARENA_MAX)`) instead of glibc's eight per core.
+/// freed by threads goes back to the system between the files of a validating import
+/// (`malloc_trim`), and a batch import uses one arena per core (`mallopt(M_ARENA_MAX)`) instead
+/// of glibc's eight per core.
 ///
 /// glibc keeps what each thread frees in that thread's arena for its next allocations. With the
 /// parsing, checking and writing threads of an import each holding some, the resident memory of
