@@ -229,24 +229,29 @@ import TestSupport
         return path
     }
 
-    @Test(arguments: TestDatabase.engines)
-    func theIndexFollowsReplacedActivities(database: TestDatabase) async throws {
+    /// Runs `body` with a new store of `database` and a folder for files, removed afterwards.
+    static func withStoreAndFolder(_ database: TestDatabase, _ body: (Store, URL) async throws -> Void) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try await database.with { location in
+            try await Store.using(location) { (store: Store) async throws in try await body(store, folder) }
+        }
+    }
+
+    @Test(arguments: TestDatabase.engines)
+    func theIndexFollowsReplacedActivities(database: TestDatabase) async throws {
+        try await Self.withStoreAndFolder(database) { store, folder in
             let first = try Self.file(title: "Alphabetical soup", in: folder)
             let second = try Self.file(title: "Boring broth", in: folder)
-            try await Store.using(location) { (store: Store) async throws in
-                #expect(await store.importFile(at: first).status == .imported)
-                #expect(try await store.activities(ActivityQuery(text: "alphabet")).total == 1)
-                #expect(try await store.activities(ActivityQuery(text: "技能培训")).total == 1)
-                #expect(await store.importFile(at: second).status == .imported)
-                #expect(try await store.activities(ActivityQuery(text: "alphabet")).total == 0, "the replaced title is gone from the index")
-                #expect(try await store.activities(ActivityQuery(text: "broth")).total == 1)
-                #expect(try await store.activities(ActivityQuery(text: "技能")).total == 1)
-                #expect(try await store.activities(ActivityQuery(text: "职业技能培训")).total == 1)
-            }
+            #expect(await store.importFile(at: first).status == .imported)
+            #expect(try await store.activities(ActivityQuery(text: "alphabet")).total == 1)
+            #expect(try await store.activities(ActivityQuery(text: "技能培训")).total == 1)
+            #expect(await store.importFile(at: second).status == .imported)
+            #expect(try await store.activities(ActivityQuery(text: "alphabet")).total == 0, "the replaced title is gone from the index")
+            #expect(try await store.activities(ActivityQuery(text: "broth")).total == 1)
+            #expect(try await store.activities(ActivityQuery(text: "技能")).total == 1)
+            #expect(try await store.activities(ActivityQuery(text: "职业技能培训")).total == 1)
         }
     }
 
@@ -254,28 +259,23 @@ import TestSupport
     /// itself is then looked for in the narratives, in order, ignoring case in every script.
     @Test(arguments: TestDatabase.engines)
     func holdingEveryTrigramIsNotEnough(database: TestDatabase) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try await database.with { location in
+        try await Self.withStoreAndFolder(database) { store, folder in
             // "xand nd d the" holds each trigram of "and the" (and, "nd ", "d t", " th", the), but not "and the".
             let file = try Self.file(title: "xand nd d the ÉDUCATION Œuvre", in: folder)
-            try await Store.using(location) { (store: Store) async throws in
-                #expect(await store.importFile(at: file).status == .imported)
-                #expect(NarrativeSearch.allTrigrams(of: "and the") == #""and" "nd " "d t" " th" "the""#)
-                if !store.database.isPostgres {
-                    let trigrams = try #require(NarrativeSearch.allTrigrams(of: "and the"))
-                    let holding = try await store.database.sql.raw(
-                        "SELECT count(*) AS n FROM activity_search WHERE activity_search MATCH \(bind: trigrams)"
-                    ).first(decodingColumn: "n", as: Int.self)
-                    #expect(holding == 1, "the index alone takes the activity for one that holds the text")
-                }
-                #expect(try await store.activities(ActivityQuery(text: "and the")).total == 0)
-                #expect(try await store.activities(ActivityQuery(text: "nd d the")).total == 1)
-                #expect(try await store.activities(ActivityQuery(text: "ND D THE")).total == 1)
-                #expect(try await store.activities(ActivityQuery(text: "éducation œuvre")).total == 1)
-                #expect(try await store.activities(ActivityQuery(text: "éducation oeuvre")).total == 0)
+            #expect(await store.importFile(at: file).status == .imported)
+            #expect(NarrativeSearch.allTrigrams(of: "and the") == #""and" "nd " "d t" " th" "the""#)
+            if !store.database.isPostgres {
+                let trigrams = try #require(NarrativeSearch.allTrigrams(of: "and the"))
+                let holding = try await store.database.sql.raw(
+                    "SELECT count(*) AS n FROM activity_search WHERE activity_search MATCH \(bind: trigrams)"
+                ).first(decodingColumn: "n", as: Int.self)
+                #expect(holding == 1, "the index alone takes the activity for one that holds the text")
             }
+            #expect(try await store.activities(ActivityQuery(text: "and the")).total == 0)
+            #expect(try await store.activities(ActivityQuery(text: "nd d the")).total == 1)
+            #expect(try await store.activities(ActivityQuery(text: "ND D THE")).total == 1)
+            #expect(try await store.activities(ActivityQuery(text: "éducation œuvre")).total == 1)
+            #expect(try await store.activities(ActivityQuery(text: "éducation oeuvre")).total == 0)
         }
     }
 

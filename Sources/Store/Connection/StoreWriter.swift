@@ -53,7 +53,7 @@ final class StoreWriter: Sendable {
         await lock.withLock {
             guard bulkRuns.withLockedValue({ $0.count }) == 0 else { return bulkRuns.withLockedValue { $0.count += 1 } }
             let previous = try? await database.setPageCache(kibibytes: Self.bulkPageCacheKibibytes)
-            bulkRuns.withLockedValue { $0 = BulkRuns(count: 1, previousPageCache: previous ?? nil) }
+            bulkRuns.withLockedValue { $0 = BulkRuns(count: 1, previousPageCache: previous) }
         }
         let value = await body()
         await lock.withLock {

@@ -40,7 +40,8 @@ enum NarrativeSearch {
             return "activity.id IN (SELECT narrative.activity_id FROM narrative WHERE narrative.text ILIKE \(bind: pattern) ESCAPE '\\')"
         }
         if let trigrams = allTrigrams(of: text) {
-            // SQLite's LIKE is exact for a query of ASCII letters and several times faster.
+            // For ASCII text SQLite's LIKE, which folds the case of ASCII letters only, is exact and
+            // several times faster than a call into Swift per narrative.
             let contains: SQLQueryString = text.utf8.allSatisfy { $0 < 0x80 }
                 ? "narrative.text LIKE \(bind: pattern) ESCAPE '\\'" : "devcoop_contains(narrative.text, \(bind: text))"
             return """
