@@ -100,6 +100,7 @@ let package = Package(
             dependencies: [
                 "IATI", "IATIXML", "IATIValidation", "Portfolio", "Store", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["CZlib"], path: "Tests/TestSupport"),

@@ -94,8 +94,9 @@ import TestSupport
         #expect(Self.firstDifference(got, expected) == nil)
     }
 
-    /// The write connection's page cache stays large from a folder import's first file to its
-    /// last, a single import between them included, and is as it was afterwards (SQLite).
+    /// Without validation, the write connection's page cache stays large from a folder import's
+    /// first file to its last, a single import between them included, and is as it was
+    /// afterwards; with validation it is large only while each file is written (SQLite).
     @Test func thePageCacheLastsTheWholeFolderImport() async throws {
         try await TestDatabase(engine: .sqlite).with { location in
             let store = try await Store.open(location)
@@ -116,6 +117,9 @@ import TestSupport
             #expect(try await cacheSize() == before)
             _ = await store.importFile(at: files[0])
             #expect(try await cacheSize() == before)
+            var validating: [Int?] = []
+            await store.importFiles(Array(files.prefix(3)), validator: try Validator()) { _ in validating.append(try? await cacheSize()) }
+            #expect(validating == [before, before, before])
         }
     }
 

@@ -31,12 +31,19 @@ struct Importer {
 
     /// Imports `paths` one after the other, each in a transaction of its own as ``importFile(at:progress:)``
     /// does, and hands each report to `each` in order. The next file is read (and validated) while
-    /// this one is written: its rows are made with the ids this file leaves free. The write
-    /// connection's page cache stays large from the first file to the last (``StoreWriter/bulkRun(_:)``).
+    /// this one is written: its rows are made with the ids this file leaves free. Without
+    /// validation, the write connection's page cache stays large from the first file to the last
+    /// (``StoreWriter/bulkRun(_:)``); a validating import waits for its validation, not for its
+    /// writes, so there the cache would only add 20–30 MB of resident memory (measured on the
+    /// generated corpus and the samples: no faster, 137–144 MB peak instead of 119–125 MB).
     func importFiles(
         _ paths: [String], progress: (@Sendable (ImportProgress) -> Void)?, each: (ImportReport) async -> Void
     ) async {
-        await writer.bulkRun { await importEach(paths, progress: progress, each: each) }
+        if validator == nil {
+            await writer.bulkRun { await importEach(paths, progress: progress, each: each) }
+        } else {
+            await importEach(paths, progress: progress, each: each)
+        }
     }
 
     private func importEach(
