@@ -44,7 +44,8 @@ struct MeasuredProcess {
         let watch = NIOLockedValueBox((running: true, peakKibibytes: 0))
         let watched = DispatchSemaphore(value: 0)
         let child = pid
-        DispatchQueue.global().async {
+        // A thread of its own: a queue's work item can wait behind others until the command is over.
+        Thread {
             while watch.withLockedValue({ $0.running }) {
                 if let kibibytes = highWaterMark(of: child) {
                     watch.withLockedValue { $0.peakKibibytes = max($0.peakKibibytes, kibibytes) }
@@ -52,7 +53,7 @@ struct MeasuredProcess {
                 usleep(2_000)
             }
             watched.signal()
-        }
+        }.start()
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
