@@ -34,8 +34,8 @@ struct Importer {
     /// this one is written: its rows are made with the ids this file leaves free. Without
     /// validation, the write connection's page cache stays large from the first file to the last
     /// (``StoreWriter/bulkRun(_:)``); a validating import waits for its validation, not for its
-    /// writes, so there the cache would only add 20–30 MB of resident memory (measured on the
-    /// generated corpus and the samples: no faster, 137–144 MB peak instead of 119–125 MB).
+    /// writes, so there the cache would only add resident memory (measured on the generated
+    /// corpus: no faster, a peak of 137–138 MB instead of 121–123 MB).
     func importFiles(
         _ paths: [String], progress: (@Sendable (ImportProgress) -> Void)?, each: (ImportReport) async -> Void
     ) async {
