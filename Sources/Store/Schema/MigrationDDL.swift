@@ -279,8 +279,8 @@ enum MigrationDDL {
         """
 
     /// The search index keeps which activities hold each trigram, not where (`detail=none`): a
-    /// sixth of the size, and 0.5 s less of a folder import's 5 s (the generated corpus without
-    /// validation; 1.46 s against 0.93 s to index its 23 MB of narratives a file at a time). A
+    /// ninth of the size, and 0.3–0.6 s less of a folder import's 4.1–5.1 s (the generated corpus
+    /// without validation, three runs of each index taking turns). A
     /// query then finds the activities that hold every trigram of its text, and checks those
     /// against the narratives themselves (``NarrativeSearch``). Rebuilt from `narrative`.
     /// SQLite only.
