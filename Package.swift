@@ -61,6 +61,7 @@ let package = Package(
             dependencies: ["IATI", "CZlib"],
             resources: [
                 .copy("Resources/country-regions.csv"), .copy("Resources/known-organisations.csv"),
+                .copy("Resources/partner-names.csv"),
                 .copy("Resources/eurofxref-hist.zip"), .copy("Resources/ilo-dc-strategy-2020-2025.json"),
                 .copy("Resources/ilo-dc-reported-figures-2023.json"),
             ]

@@ -9,13 +9,13 @@ import Testing
 @Suite("The funding page and the exports of its tables")
 struct FundingPageTests {
     /// The seed's appendix table (`ilo-voluntary-contributions-2020-2022.csv`): partner and US$ thousands, largest first.
-    static func appendixTable() throws -> [(partner: String, category: String, thousands: Int)] {
+    static func appendixTable() throws -> [(partner: String, chinese: String, category: String, thousands: Int)] {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("PortfolioTests/Fixtures/ilo-voluntary-contributions-2020-2022.csv")
         // Four plain columns: partner, partner_zh, category, total_thousand_usd.
         return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst().map { line in
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return (fields[0], fields[2] == "government" ? FundingSource.multiBilateral.rawValue : fields[2], Int(fields[3]) ?? -1)
+            return (fields[0], fields[1], fields[2] == "government" ? FundingSource.multiBilateral.rawValue : fields[2], Int(fields[3]) ?? -1)
         }.sorted { $0.thousands > $1.thousands }
     }
 
@@ -45,6 +45,21 @@ struct FundingPageTests {
             // Every partner links to its page, for the same period.
             #expect(response.text.contains("href=\"/partners/European%20Commission?from=2020&amp;to=2022\""))
             #expect(response.text.contains("href=\"/partners/Belgium%20%28including%20Flanders%29?from=2020&amp;to=2022\""))
+        }
+    }
+
+    @Test("in Chinese, the partner table names each partner as the seed's appendix does, and links it by the name the data gives")
+    func partnerTableInChinese() async throws {
+        let expected = try Self.appendixTable()
+        try await DemoSite.test { client in
+            let html = try await client.execute(uri: "/funding?from=2020&to=2022&lang=zh", method: .get).text
+            let rows = PageReading.tableRows(html, id: "partners")
+            #expect(rows.map { $0[1] } == expected.map(\.chinese))
+            #expect(html.contains(">美国</a>") && !html.contains(">United States</a>"))
+            #expect(html.contains("href=\"/partners/United%20States?from=2020&amp;to=2022&amp;lang=zh\""))
+            // French names are our own; a partner's page is titled by them too.
+            let french = try await client.execute(uri: "/partners/Germany?from=2020&to=2022&lang=fr", method: .get).text
+            #expect(french.contains("<h1>Allemagne</h1>"))
         }
     }
 

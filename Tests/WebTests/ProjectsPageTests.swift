@@ -103,6 +103,24 @@ struct ProjectsPageTests {
         }
     }
 
+    @Test("in Chinese, the partner filter lists the partners by their Chinese names in pinyin order, each selecting by its data name")
+    func partnerChoicesInChinese() async throws {
+        try await DemoSite.test { client in
+            let html = try await client.execute(uri: "/projects?lang=zh&partner=Germany", method: .get).text
+            let select = try #require(html.range(of: "name=\"partner\">").flatMap { start in
+                html[start.upperBound...].range(of: "</select>").map { String(html[start.upperBound..<$0.lowerBound]) }
+            })
+            let options = select.components(separatedBy: "<option value=\"").dropFirst().dropFirst().map { option in
+                (value: String(option.prefix { $0 != "\"" }), label: String(option.split(separator: ">")[1].prefix { $0 != "<" }))
+            }
+            #expect(options.count == 34)
+            #expect(options.contains { $0.value == "United States" && $0.label == "美国" })
+            #expect(select.contains("<option value=\"Germany\" selected>德国</option>"))
+            // 爱尔兰 (ài'ěrlán) first, 中国 (zhōngguó) last: pinyin, where code point order puts 中国 (U+4E2D) first.
+            #expect(options.first?.label == "爱尔兰" && options.last?.label == "中国")
+        }
+    }
+
     @Test("search: a two-character and a longer Chinese query, in the Chinese interface")
     func chineseSearch() async throws {
         let longer = try await DemoFacts.chineseText(startingWith: "劳动", length: 4)

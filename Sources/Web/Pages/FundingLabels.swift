@@ -1,12 +1,14 @@
 import Foundation
+import Portfolio
 import Store
 
 /// What a funding key is called in the request's language, and the page about it.
 ///
 /// Funding sources, regions, outcomes and modalities are named by the interface texts (English and
 /// Chinese as `Portfolio` names them, a test holds them equal; French and Spanish of our own);
-/// countries by the ISO names Foundation's locale data has in every language; partners and
-/// reporting organisations by the names the data gives them.
+/// countries by the ISO names Foundation's locale data has in every language; the partners of the
+/// seed's table by `PartnerNames`; other partners and reporting organisations by the names the
+/// data gives them.
 struct FundingLabels {
     let site: Site
     let page: PageRequest
@@ -15,8 +17,10 @@ struct FundingLabels {
     func name(_ dimension: FundingQuery.Dimension, _ key: String?) -> String {
         guard let key else { return site.text("not_classified", page) }
         switch dimension {
-        case .year, .partner, .reportingOrg:
+        case .year, .reportingOrg:
             return key
+        case .partner:
+            return PartnerNames.bundled.name(of: key, in: page.language.rawValue) ?? key
         case .country:
             return Self.countryName(key, page.language) ?? key
         case .source, .region, .outcome, .modality, .core, .sstc:

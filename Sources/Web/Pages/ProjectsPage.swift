@@ -118,12 +118,18 @@ extension Site {
         }
         let years = (2000...2030).map { (String($0), String($0)) }
         let statuses = ActivityStatusCode.all.map { ($0, text("project_status_\($0)", page)) }
-        // The data's own name of a country, else the interface language's name for the code.
+        // Options by label in the page language's order (pinyin for Chinese, accents after their letter for French).
         let locale = Locale(identifier: page.language.rawValue)
+        func inLanguageOrder(_ a: (String, String), _ b: (String, String)) -> Bool {
+            a.1.compare(b.1, options: [.caseInsensitive, .numeric], range: nil, locale: locale) == .orderedAscending
+        }
+        // The data's own name of a country, else the interface language's name for the code.
         let countries = choices.countries.map { country -> (String, String) in
             let name = country.name ?? locale.localizedString(forRegionCode: country.code)
             return (country.code, name.map { "\($0) (\(country.code))" } ?? country.code)
-        }.sorted { (a: (String, String), b: (String, String)) in a.1.localizedStandardCompare(b.1) == .orderedAscending }
+        }.sorted(by: inLanguageOrder)
+        let partners = choices.partners.map { ($0, PartnerNames.bundled.name(of: $0, in: page.language.rawValue) ?? $0) }
+            .sorted(by: inLanguageOrder)
         let regions = Region.allCases.map { ($0.code, text("projects_region_\($0.code)", page)) }
         let sources = FundingSource.allCases.map { ($0.code, text("projects_source_\($0.code)", page)) }
         let outcomes = Outcome.allCases.map { ($0.code, text("projects_outcome_\($0.code)", page)) }
@@ -139,7 +145,7 @@ extension Site {
             select("status", text("projects_status", page), statuses, query.status),
             select("country", text("projects_country", page), countries, query.country),
             select("region", text("projects_region", page), regions, query.agencyRegion),
-            select("partner", text("projects_partner", page), choices.partners.map { ($0, $0) }, query.partner),
+            select("partner", text("projects_partner", page), partners, query.partner),
             select("source", text("projects_source", page), sources, query.fundingSource),
             select("outcome", text("projects_outcome", page), outcomes, query.outcome),
             select("modality", text("projects_modality", page), modalities, query.modality),
