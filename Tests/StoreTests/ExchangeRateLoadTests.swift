@@ -41,7 +41,9 @@ import Testing
                 #expect(before.total == "1384.1")
                 #expect(before.rows.map(\.keys) == [["Germany"]])
                 #expect(before.rows.first?.category == "multi-bilateral")
-                #expect(before.unconverted == [UnconvertedSum(currency: "JOD", reason: "currency not quoted by the ECB", count: 1, sum: "500")])
+                // The sum left in JOD, and the group it belongs to: without a provider, the funding participating-org.
+                #expect(before.unconverted == [UnconvertedSum(currency: "JOD", reason: "currency not quoted by the ECB", count: 1, sum: "500",
+                                                              groups: [.init(keys: ["Germany"], category: "multi-bilateral", count: 1, sum: "500")])])
                 #expect(before.rows.first.map { $0.count } == 2)
                 #expect(before.unclassified.count == 0)
 

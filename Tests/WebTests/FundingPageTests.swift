@@ -102,7 +102,8 @@ struct FundingPageTests {
             let bytes = Array(response.body.readableBytesView)
             #expect(bytes.prefix(3) == [0xEF, 0xBB, 0xBF])
             let records = PageReading.csvRecords(String(decoding: bytes.dropFirst(3), as: UTF8.self))
-            #expect(records.first == ["Funding partner", "Category (Code)", "Category", "Amounts", "US$", "Share", "Cumulative share"])
+            #expect(records.first == ["Funding partner", "Category (Code)", "Category", "Amounts", "US$", "Share", "Cumulative share",
+                                      "Not converted: currency", "Not converted: sum in that currency", "Not converted: why"])
             let rows = Array(records.dropFirst())
             #expect(rows.map { $0[0] } == report.rows.map { $0.keys[0] ?? "" })
             #expect(rows.map { $0[4] } == report.rows.map(\.usd), "exact decimal text, not thousands")
@@ -182,7 +183,7 @@ struct FundingPageTests {
         var report = try await site.store.funding(FundingQuery(.contributions, by: [.partner], from: 2020, to: 2022))
         #expect(blocks.notes(report).isEmpty)
         // The store's types have no public initialisers: made as the API would read them.
-        report.unconverted = [try JSONDecoder().decode(UnconvertedSum.self, from: Data(#"{"currency":"XAF","reason":"no-rate","count":3,"sum":"1234567.5"}"#.utf8))]
+        report.unconverted = [try JSONDecoder().decode(UnconvertedSum.self, from: Data(#"{"currency":"XAF","reason":"no-rate","count":3,"sum":"1234567.5","groups":[]}"#.utf8))]
         report.unclassified = try JSONDecoder().decode(UnclassifiedSum.self, from: Data(#"{"count":2,"usd":"2500000"}"#.utf8))
         let notes = blocks.notes(report)
         #expect(notes.count == 2)
@@ -249,6 +250,15 @@ struct FundingPageEdgeTests {
             let partnerPage = try await client.execute(uri: partnerLink, method: .get)
             #expect(partnerPage.status == .ok)
             #expect(!partnerPage.text.contains("<script>"))
+            // The download holds what the page says: the JOD amount, in JOD, under its partner, after the converted rows.
+            let csv = try await client.execute(uri: "/funding/export?format=csv&by=partner&from=2020&to=2021", method: .get)
+            let records = PageReading.csvRecords(String(decoding: Array(csv.body.readableBytesView).dropFirst(3), as: UTF8.self))
+            let government = FundingSource.multiBilateral.englishName
+            #expect(records.dropFirst().map { Array($0.prefix(5)) + Array($0.suffix(3)) } == [
+                ["Germany", "multi-bilateral", government, "1", "1133.6", "", "", ""],
+                ["<script>alert(1)</script>", "", "Not classified", "1", "250.5", "", "", ""],
+                ["Germany", "multi-bilateral", government, "1", "", "JOD", "500", "currency not quoted by the ECB"],
+            ])
         }
         await store.close()
     }

@@ -114,6 +114,20 @@ public struct UnconvertedSum: Sendable, Codable, Equatable {
     public var count: Int
     /// The exact sum in `currency`.
     public var sum: String
+    /// The same sum split by the report's groups, in key order (one group without keys when the
+    /// report has no dimensions).
+    public var groups: [Group]
+
+    /// The part of an unconverted sum in one group of the report.
+    public struct Group: Sendable, Codable, Equatable {
+        /// The group's value of each dimension, as in ``FundingRow/keys``.
+        public var keys: [String?]
+        /// For `partner`: the partner's funding source (`nil`: unclassified).
+        public var category: String?
+        public var count: Int
+        /// The exact sum in the currency of the ``UnconvertedSum``.
+        public var sum: String
+    }
 
     struct Key: Hashable {
         var currency: String?

@@ -38,7 +38,7 @@ extension Store {
             for (_, expression) in splits { select.groupBy(SQLRaw(expression)) }
 
             var groups: [[String?]: (count: Int, usd: Amount.Sum)] = [:]
-            var unconvertedSums: [UnconvertedSum.Key: (count: Int, sum: Amount.Sum)] = [:]
+            var unconvertedSums: [UnconvertedSum.Key: [[String?]: (count: Int, sum: Amount.Sum)]] = [:]
             var unclassifiedCount = 0, unclassifiedUSD = Amount.Sum()
             for row in try await select.all() {
                 let count = try row.decode(column: "n", as: Int.self)
@@ -47,20 +47,20 @@ extension Store {
                     unclassifiedCount += count
                     unclassifiedUSD += usd
                 }
+                let key = try keys.indices.map { try row.decode(column: "k\($0)", as: String?.self) }
                 if try row.decode(column: "converted", as: Int.self) == 1 {
-                    let key = try keys.indices.map { try row.decode(column: "k\($0)", as: String?.self) }
                     var group = groups[key] ?? (0, Amount.Sum())
                     group.count += count
                     group.usd += usd
                     groups[key] = group
                 } else {
-                    let key = UnconvertedSum.Key(
+                    let reason = UnconvertedSum.Key(
                         currency: try row.decode(column: "unconverted_currency", as: String?.self),
                         reason: try row.decode(column: "unconverted_reason", as: String?.self) ?? "no amount")
-                    var sum = unconvertedSums[key] ?? (0, Amount.Sum())
+                    var sum = unconvertedSums[reason, default: [:]][key] ?? (0, Amount.Sum())
                     sum.count += count
                     sum.sum += try Amount.Sum(row: row, alias: "value")
-                    unconvertedSums[key] = sum
+                    unconvertedSums[reason, default: [:]][key] = sum
                 }
             }
             var sorted = groups.map { keys, group in
@@ -85,7 +85,18 @@ extension Store {
                     count: group.count, usd: group.text, share: share(group.usd), cumulativeShare: share(running))
             }
             let unconverted = unconvertedSums.sorted { ($0.key.currency ?? "", $0.key.reason) < ($1.key.currency ?? "", $1.key.reason) }
-                .map { UnconvertedSum(currency: $0.key.currency, reason: $0.key.reason, count: $0.value.count, sum: $0.value.sum.text) }
+                .map { reason, groups in
+                    var count = 0, whole = Amount.Sum()
+                    for group in groups.values {
+                        count += group.count
+                        whole += group.sum
+                    }
+                    let parts = groups.sorted { $0.key.lexicographicallyPrecedes($1.key) { ($0 ?? "") < ($1 ?? "") } }.map { keys, group in
+                        UnconvertedSum.Group(keys: Array(keys.prefix(query.dimensions.count)), category: groupsByPartner ? keys.last ?? nil : nil,
+                                             count: group.count, sum: group.sum.text)
+                    }
+                    return UnconvertedSum(currency: reason.currency, reason: reason.reason, count: count, sum: whole.text, groups: parts)
+                }
             let unclassified = UnclassifiedSum(count: unclassifiedCount, usd: unclassifiedUSD.text)
 
             return FundingReport(

@@ -6,6 +6,8 @@ import Tabular
 /// `/funding/export?measure=…&by=…[&by=…]&format=csv|xlsx` with the funding filters: one funding
 /// table as a file, streamed into the response as the writer produces it. The sums are the exact
 /// decimal text of the store (US dollars, not rounded thousands); names are in the request's language.
+/// Amounts that could not be converted follow the converted rows, one row per group, currency and
+/// reason, with their sum in their own currency: a download never leaves out what the page says.
 struct FundingExport {
     let format: StreamedDownload.TableFormat
     let filters: FundingFilters
@@ -42,7 +44,12 @@ struct FundingExport {
         let report = try await site.store.funding(query)
         let labels = FundingLabels(site: site, page: page)
         let columns = self.columns(site: site, page: page)
-        let rows = report.rows.map { cells($0, labels: labels) }
+        let rows = report.rows.map { cells($0, labels: labels) } + report.unconverted.flatMap { sum in
+            sum.groups.map { group in
+                dimensionCells(group.keys, category: group.category, labels: labels)
+                    + [.integer(group.count), .empty, .empty, .empty, .text(sum.currency ?? ""), .number(group.sum), .text(sum.reason)]
+            }
+        }
         let sheetName = site.text("measure_\(query.measure.rawValue)", page)
         return StreamedDownload.table(format, fileName: fileName, sheetName: sheetName, columns: columns) { write in
             try await write(rows)
@@ -50,7 +57,8 @@ struct FundingExport {
     }
 
     /// A code and a name column for each coded dimension, the partner's category with a partner,
-    /// then the count, the exact US$ sum, the share and the cumulative share.
+    /// then the count, the exact US$ sum, the share and the cumulative share, and for amounts not
+    /// converted their currency, their sum in it and why.
     private func columns(site: Site, page: PageRequest) -> [TabularColumn] {
         var columns: [TabularColumn] = []
         for dimension in query.dimensions {
@@ -74,27 +82,36 @@ struct FundingExport {
             TabularColumn(header: site.text("usd_exact", page), kind: .number, width: 20),
             TabularColumn(header: site.text("share", page), kind: .number),
             TabularColumn(header: site.text("cumulative_share", page), kind: .number),
+            TabularColumn(header: site.text("export_unconverted_currency", page), kind: .text),
+            TabularColumn(header: site.text("export_unconverted_sum", page), kind: .number, width: 20),
+            TabularColumn(header: site.text("export_unconverted_reason", page), kind: .text, width: 30),
         ]
     }
 
     private func cells(_ row: FundingRow, labels: FundingLabels) -> [TabularCell] {
+        dimensionCells(row.keys, category: row.category, labels: labels)
+            + [.integer(row.count), .number(row.usd), .number(Self.fraction(row.share)), .number(Self.fraction(row.cumulativeShare)),
+               .empty, .empty, .empty]
+    }
+
+    private func dimensionCells(_ keys: [String?], category: String?, labels: FundingLabels) -> [TabularCell] {
         var cells: [TabularCell] = []
-        for (dimension, key) in zip(query.dimensions, row.keys) {
+        for (dimension, key) in zip(query.dimensions, keys) {
             switch dimension {
             case .year:
                 cells.append(key.flatMap(Int.init).map(TabularCell.integer) ?? .empty)
             case .partner, .reportingOrg:
                 cells.append(key.map(TabularCell.text) ?? .empty)
                 if dimension == .partner {
-                    cells.append(row.category.map(TabularCell.text) ?? .empty)
-                    cells.append(.text(labels.sourceName(row.category)))
+                    cells.append(category.map(TabularCell.text) ?? .empty)
+                    cells.append(.text(labels.sourceName(category)))
                 }
             default:
                 cells.append(key.map(TabularCell.text) ?? .empty)
                 cells.append(.text(labels.name(dimension, key)))
             }
         }
-        return cells + [.integer(row.count), .number(row.usd), .number(Self.fraction(row.share)), .number(Self.fraction(row.cumulativeShare))]
+        return cells
     }
 
     /// A share as plain decimal text with six places: `0.168254`.
