@@ -116,6 +116,9 @@ import Testing
                 #expect(report.failure == failure, "\(path)")
                 // The message names the same line as the report.
                 #expect(report.line.map { error.hasPrefix("\(path):\($0):") } ?? (failure == .notIATI), "\(error)")
+                // The store keeps the kind and the line as well as the message.
+                let recorded = try #require(try await store.datasets(status: "failed").first)
+                #expect(recorded.error == error && recorded.failure == failure && recorded.failureLine == report.line, "\(path)")
                 #expect(try await Self.snapshot(store) == before, "\(path)")
             }
             #expect(try await Self.count(store, "SELECT COUNT(*) AS n FROM dataset WHERE status = 'failed'") == bad.count)

@@ -69,6 +69,32 @@ struct DataPageTests {
         }
     }
 
+    @Test("a file that failed to import: its page and the API say what kind of failure and at which line")
+    func failedDataset() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("data-failed-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try await Store.open(folder.appendingPathComponent("failed.sqlite").path)
+        let report = await store.importFile(at: Fixtures.hostile("malformed.xml"))
+        let line = try #require(report.line)
+        #expect(report.failure == .malformed)
+        let id = try #require(try await store.datasets().first?.id)
+        let app = Application(router: WebServer.router(site: try await Site(store: store)))
+        try await app.test(.router) { client in
+            let html = try await client.execute(uri: "/data/\(id)", method: .get).text
+            #expect(html.contains("Not well-formed XML"))
+            #expect(html.contains(">\(line)</dd>"))
+            let french = try await client.execute(uri: "/data/\(id)?lang=fr", method: .get).text
+            #expect(french.contains("XML mal formé"))
+            let api = try await client.execute(uri: "/api/v1/datasets?status=failed", method: .get)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(api.body.readableBytesView)) as? [String: Any])
+            let dataset = try #require((json["datasets"] as? [[String: Any]])?.first)
+            #expect(dataset["failure"] as? String == "malformed")
+            #expect(dataset["failure_line"] as? Int == line)
+        }
+        await store.close()
+    }
+
     @Test("unknown datasets are 404 pages, bad parameters 400 pages")
     func errors() async throws {
         try await DemoSite.test { client in

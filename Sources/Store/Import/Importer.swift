@@ -385,7 +385,7 @@ struct Importer {
             "organisation_count": .integer(report.organisations), "transaction_count": .integer(report.transactions),
             "budget_count": .integer(report.budgets), "duplicate_count": .integer(report.duplicateCount),
             "upgraded": .integer(report.upgraded ? 1 : 0), "status": .text(report.status.rawValue), "error": Cell(report.error),
-            "imported_at": .text(Timestamp.now()),
+            "imported_at": .text(Timestamp.now()), "failure": Cell(report.failure?.rawValue), "failure_line": Cell(report.line),
         ]
     }
 }

@@ -20,6 +20,11 @@ public struct DatasetSummary: Sendable, Codable, Equatable {
     /// `imported` or `failed`.
     public var status: String
     public var error: String?
+    /// What kind of failure ``error`` is; `nil` for an imported file, and for files that failed
+    /// before the store recorded kinds (schema version 11).
+    public var failure: ImportReport.Failure?
+    /// The line of the file the failure is at, when it has one.
+    public var failureLine: Int?
     public var importedAt: String
     /// The verdict of the validation on import; `nil` when the file was imported without.
     public var validation: ValidationSummary?
@@ -53,6 +58,8 @@ extension DatasetSummary {
         upgraded = try int("upgraded") != 0
         status = try row.decode(column: "status", as: String.self)
         error = try row.decode(column: "error", as: String?.self)
+        failure = try row.decode(column: "failure", as: String?.self).flatMap(ImportReport.Failure.init(rawValue:))
+        failureLine = try row.decode(column: "failure_line", as: Int?.self)
         importedAt = try row.decode(column: "imported_at", as: String.self)
         if let validSchema = try row.decode(column: "valid_schema", as: Int?.self) {
             validation = ValidationSummary(

@@ -293,4 +293,11 @@ enum MigrationDDL {
         INSERT INTO "activity_search" ("rowid", "text")
             SELECT "activity_id", group_concat("text", char(10)) FROM "narrative" GROUP BY "activity_id";
         """
+
+    /// Why a file failed to import, as a kind (`malformed`, `not-iati`, `refused`, …) and the line
+    /// it is at, beside the message in `error`. Files that failed before are left without.
+    static let version11 = """
+        ALTER TABLE "dataset" ADD COLUMN "failure" TEXT;
+        ALTER TABLE "dataset" ADD COLUMN "failure_line" INTEGER;
+        """
 }

@@ -42,6 +42,7 @@ enum Migrations {
         Migration(version: 8, name: "the activities of each dataset that fail the schema", sqlite: MigrationDDL.version8),
         Migration(version: 9, name: "search index segments merged 16 at a time", sqlite: MigrationDDL.version9SQLite, postgres: ""),
         Migration(version: 10, name: "search index of which activities hold a trigram, not where", sqlite: MigrationDDL.version10SQLite, postgres: ""),
+        Migration(version: 11, name: "the kind and line of a dataset's failure", sqlite: MigrationDDL.version11),
     ]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }

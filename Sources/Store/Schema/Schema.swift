@@ -82,6 +82,7 @@ enum Schema {
             .integer("activity_count"), .integer("organisation_count"), .integer("transaction_count"),
             .integer("budget_count"), .integer("duplicate_count"), .integer("upgraded"),
             .text("status", notNull: true), .text("error"), .text("imported_at", notNull: true),
+            .text("failure"), .integer("failure_line"),
         ],
         primaryKey: "id", indexes: [["sha256"]])
 

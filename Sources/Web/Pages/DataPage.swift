@@ -72,6 +72,8 @@ extension Site {
             ("data_col_reporting_org", dataset.reportingOrg ?? "–"),
             ("data_col_status", text(dataset.status == "failed" ? "data_status_failed" : "data_status_imported", page)),
             ("data_fact_error", dataset.error ?? ""),
+            ("data_fact_failure", dataset.failure.map { text("failure_\($0.rawValue)", page) } ?? ""),
+            ("data_fact_failure_line", dataset.failureLine.map { ValueFormat.integer.format(Double($0)) } ?? ""),
             ("data_fact_version", dataset.version ?? "–"),
             ("data_fact_upgraded", text(dataset.upgraded ? "data_yes" : "data_no", page)),
             ("data_col_activities", ValueFormat.integer.format(Double(dataset.activityCount))),
