@@ -11,6 +11,8 @@ public struct Site: Sendable {
     let templates: MustacheLibrary
     let localizer: Localizer
     let assets: StaticAssets
+    /// The project filters' lists, kept while the store does not change.
+    let projectChoicesMemo = TokenMemo<ProjectChoices>()
 
     /// Loads the templates, texts and static files from the module's bundle.
     public init(store: Store) async throws {

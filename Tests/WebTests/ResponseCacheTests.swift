@@ -10,6 +10,51 @@ import Testing
 
 @Suite("Answers kept while the store does not change")
 struct ResponseCacheTests {
+    @Test("the project filters' lists are computed once per change token, and again after an import")
+    func projectChoicesFollowTheStore() async throws {
+        let memo = TokenMemo<Int>()
+        let computed = NIOLockedValueBox(0)
+        func value(_ token: String) async throws -> Int {
+            try await memo.value(token: token) { computed.withLockedValue { $0 += 1; return $0 } }
+        }
+        #expect(try await value("1.0.0") == 1)
+        #expect(try await value("1.0.0") == 1)
+        #expect(try await value("2.0.0") == 2)
+        #expect(computed.withLockedValue { $0 } == 2)
+
+        // On a served store: a partner that a later import brings is offered at once.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("devcoop-choices-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try await Store.open(folder.appendingPathComponent("choices.sqlite").path)
+        func file(_ name: String, partner: String, dac: Int) throws -> String {
+            let path = folder.appendingPathComponent(name).path
+            try """
+                <iati-activities version="2.03"><iati-activity default-currency="USD">
+                 <iati-identifier>XM-DAC-41302-\(name)</iati-identifier>
+                 <reporting-org ref="XM-DAC-41302" type="40"><narrative>ILO</narrative></reporting-org>
+                 <title><narrative>\(name)</narrative></title>
+                 <participating-org ref="XM-DAC-\(dac)" role="1" type="10"><narrative>\(partner)</narrative></participating-org>
+                 <activity-status code="2"/>
+                 <transaction><transaction-type code="11"/><transaction-date iso-date="2021-05-01"/><value value-date="2021-05-01">1000</value>
+                  <provider-org ref="XM-DAC-\(dac)"/></transaction>
+                </iati-activity></iati-activities>
+                """.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        #expect(await store.importFile(at: try file("a.xml", partner: "Germany", dac: 5)).status == .imported)
+        let later = try file("b.xml", partner: "Japan", dac: 701)
+        let app = Application(router: WebServer.router(site: try await Site(store: store)))
+        try await app.test(.router) { client in
+            let first = try await client.execute(uri: "/projects?q=a", method: .get).text
+            #expect(first.contains("<option value=\"Germany\">") && !first.contains("<option value=\"Japan\">"))
+            #expect(await store.importFile(at: later).status == .imported)
+            let second = try await client.execute(uri: "/projects?q=b", method: .get).text
+            #expect(second.contains("<option value=\"Germany\">") && second.contains("<option value=\"Japan\">"))
+        }
+        await store.close()
+    }
+
     @Test("an import changes what the cached pages and API answer")
     func importInvalidates() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("devcoop-cache-\(UUID())")

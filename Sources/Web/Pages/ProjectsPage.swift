@@ -81,14 +81,11 @@ extension Site {
         return Language(rawValue: code)?.nativeName ?? code
     }
 
-    /// What the filter form offers that only the store knows: countries, partners, reporting organisations.
-    private struct ProjectChoices {
-        var countries: [(code: String, name: String?)]
-        var partners: [String]
-        var reportingOrgs: [String]
+    private func projectChoices() async throws -> ProjectChoices {
+        try await projectChoicesMemo.value(token: try await store.changeToken()) { try await computeProjectChoices() }
     }
 
-    private func projectChoices() async throws -> ProjectChoices {
+    private func computeProjectChoices() async throws -> ProjectChoices {
         async let countries = store.aggregate(Aggregate(.countries, by: [.column("code"), .column("name")]))
         async let partners = store.funding(FundingQuery(.contributions, by: [.partner]))
         async let orgs = store.aggregate(Aggregate(.activities, by: [.activity("reporting_org")]))
@@ -155,4 +152,11 @@ extension Site {
             select("limit", text("projects_limit", page), limits, String(query.limit), any: false),
         ]
     }
+}
+
+/// What the project filters offer that only the store knows: countries, partners, reporting organisations.
+struct ProjectChoices: Sendable {
+    var countries: [(code: String, name: String?)]
+    var partners: [String]
+    var reportingOrgs: [String]
 }
