@@ -53,6 +53,16 @@ struct CSVTable {
         return CSVTable(text: text)
     }
 
+    /// A table bundled with the module, read by `make`. The tables are part of the build, so one
+    /// that does not read stops the program, naming the table and the row.
+    static func bundled<Value>(_ name: String, as make: (CSVTable) throws -> Value) -> Value {
+        do {
+            return try make(resource(name))
+        } catch {
+            preconditionFailure("\(error)")
+        }
+    }
+
     /// Where the column `name` is in each row.
     func column(_ name: String) throws -> Int {
         guard let index = header.firstIndex(of: name) else { throw PortfolioError("the table has no column \(name)") }

@@ -5,13 +5,7 @@ public struct CountryRegions: Sendable {
     private let regions: [String: Region]
 
     /// The bundled table.
-    public static let bundled: CountryRegions = {
-        do {
-            return try CountryRegions(table: CSVTable.resource("country-regions"))
-        } catch {
-            preconditionFailure("\(error)")
-        }
-    }()
+    public static let bundled = CSVTable.bundled("country-regions", as: CountryRegions.init(table:))
 
     init(table: CSVTable) throws {
         let code = try table.column("code"), region = try table.column("region")

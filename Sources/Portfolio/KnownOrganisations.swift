@@ -20,13 +20,7 @@ public struct KnownOrganisations: Sendable {
     private let prefixLengths: [Int]
 
     /// The bundled table.
-    public static let bundled: KnownOrganisations = {
-        do {
-            return try KnownOrganisations(table: CSVTable.resource("known-organisations"))
-        } catch {
-            preconditionFailure("\(error)")
-        }
-    }()
+    public static let bundled = CSVTable.bundled("known-organisations", as: KnownOrganisations.init(table:))
 
     init(table: CSVTable) throws {
         let match = try table.column("match"), category = try table.column("category"), partner = try table.column("partner")

@@ -9,13 +9,7 @@ public struct PartnerNames: Sendable {
     private let names: [String: [String: String]]
 
     /// The bundled table.
-    public static let bundled: PartnerNames = {
-        do {
-            return try PartnerNames(table: CSVTable.resource("partner-names"))
-        } catch {
-            preconditionFailure("\(error)")
-        }
-    }()
+    public static let bundled = CSVTable.bundled("partner-names", as: PartnerNames.init(table:))
 
     init(table: CSVTable) throws {
         let partner = try table.column("partner")
