@@ -259,6 +259,11 @@ struct FundingPageEdgeTests {
                 ["<script>alert(1)</script>", "", "Not classified", "1", "250.5", "", "", ""],
                 ["Germany", "multi-bilateral", government, "1", "", "JOD", "500", "currency not quoted by the ECB"],
             ])
+            // In Chinese, the reason is said in Chinese, on the page and in the download.
+            let chinese = try await client.execute(uri: "/funding?from=2020&to=2021&lang=zh", method: .get).text
+            #expect(chinese.contains("JOD 500.00") && chinese.contains("欧洲央行不报价的币种") && !chinese.contains("not quoted"))
+            let chineseCSV = try await client.execute(uri: "/funding/export?format=csv&by=partner&from=2020&to=2021&lang=zh", method: .get)
+            #expect(String(decoding: Array(chineseCSV.body.readableBytesView), as: UTF8.self).contains(",JOD,500,欧洲央行不报价的币种"))
         }
         await store.close()
     }

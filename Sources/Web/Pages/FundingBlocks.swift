@@ -114,7 +114,7 @@ struct FundingBlocks {
         }
         for sum in report.unconverted {
             notes.append(text("unconverted_note", sum.currency ?? text("unconverted_no_currency"),
-                              ValueFormat.decimal(places: 2).format(Money.value(sum.sum)), String(sum.count), sum.reason))
+                              ValueFormat.decimal(places: 2).format(Money.value(sum.sum)), String(sum.count), labels.unconvertedReason(sum.reason)))
         }
         return notes
     }

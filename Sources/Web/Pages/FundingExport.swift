@@ -47,7 +47,7 @@ struct FundingExport {
         let rows = report.rows.map { cells($0, labels: labels) } + report.unconverted.flatMap { sum in
             sum.groups.map { group in
                 dimensionCells(group.keys, category: group.category, labels: labels)
-                    + [.integer(group.count), .empty, .empty, .empty, .text(sum.currency ?? ""), .number(group.sum), .text(sum.reason)]
+                    + [.integer(group.count), .empty, .empty, .empty, .text(sum.currency ?? ""), .number(group.sum), .text(labels.unconvertedReason(sum.reason))]
             }
         }
         let sheetName = site.text("measure_\(query.measure.rawValue)", page)

@@ -35,6 +35,13 @@ struct FundingLabels {
         return short
     }
 
+    /// Why an amount was not converted, in the request's language: the store keeps the reason as
+    /// ``ExchangeRates/Reason`` words; any other reason is shown as stored.
+    func unconvertedReason(_ reason: String) -> String {
+        guard let known = ExchangeRates.Reason(rawValue: reason) else { return reason }
+        return text("unconverted_reason_\(known)") ?? reason
+    }
+
     /// The name of a funding source code; "Not classified" for `nil`.
     func sourceName(_ code: String?) -> String { name(.source, code) }
 
