@@ -84,6 +84,9 @@ struct DataPageTests {
             let html = try await client.execute(uri: "/data/\(id)", method: .get).text
             #expect(html.contains("Not well-formed XML"))
             #expect(html.contains(">\(line)</dd>"))
+            // Nothing of the file is stored: no verdict and no "no findings" that would read as a pass.
+            #expect(html.contains("This file was not imported") && html.contains("href=\"/data#upload-heading\""))
+            #expect(!html.contains("id=\"verdict-heading\"") && !html.contains("id=\"findings-heading\""))
             let french = try await client.execute(uri: "/data/\(id)?lang=fr", method: .get).text
             #expect(french.contains("XML mal formé"))
             let api = try await client.execute(uri: "/api/v1/datasets?status=failed", method: .get)

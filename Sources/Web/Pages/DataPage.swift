@@ -101,6 +101,8 @@ extension Site {
             "filterAction": page.path,
             "langParam": (page.languageInURL ? page.language.rawValue : nil) as Any,
             "backLink": page.link("/data"),
+            "failed": dataset.status == "failed",
+            "dataLink": page.link("/data") + "#upload-heading",
             "apiLink": "/api/v1/datasets/\(dataset.id)",
         ]
         values.merge(verdictValues(dataset.validation, page)) { _, new in new }
